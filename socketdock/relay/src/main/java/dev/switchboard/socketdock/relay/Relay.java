@@ -46,6 +46,7 @@ public final class Relay implements AutoCloseable {
     private final Channel internalChannel;
     private final @Nullable HeartbeatPublisher heartbeat;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
 
     private Relay(
             RelayContext context,
@@ -214,7 +215,7 @@ public final class Relay implements AutoCloseable {
         stopNow();
     }
 
-    /** Stops at once without draining (tests). */
+    /** Stops at once without draining (tests); a no-op after {@link #drainAndStop}. */
     @Override
     public void close() {
         stopped.set(true);
@@ -222,6 +223,9 @@ public final class Relay implements AutoCloseable {
     }
 
     private void stopNow() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
         if (heartbeat != null) {
             heartbeat.close();
         }

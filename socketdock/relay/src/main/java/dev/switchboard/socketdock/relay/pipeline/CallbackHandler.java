@@ -8,6 +8,8 @@ import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.connection.RelayConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -19,7 +21,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /socket/{id}/send}: the body becomes one frame, text when
  *       {@code Content-Type: text/plain} (the body must then be UTF-8, else 400), binary otherwise.
- *       200 once written to the socket; 404 unknown or closed socket; 503 with {@code Retry-After}
- *       when the socket's outbound buffer is over its high-water mark.
+ *       200 once the frame is in the socket's outbound buffer (written to the kernel, or queued
+ *       below the high-water mark); 404 unknown or closed socket; 503 with {@code Retry-After} when
+ *       the socket's outbound buffer is over its high-water mark (the frame is not taken).
  *   <li>{@code POST /socket/{id}/disconnect}: close 1000, then 200; 404 unknown socket.
  *   <li>401 with nothing done when the request token is missing, expired, tampered or for another
  *       request; 405 for other methods. (413 for bodies over the limit comes from
@@ -118,14 +120,6 @@ final class CallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     private void send(
             ChannelHandlerContext ctx, boolean keepAlive, FullHttpRequest request, RelayConnection connection) {
-        if (!connection.channel().isWritable()) {
-            FullHttpResponse response =
-                    HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "socket outbound buffer full\n");
-            response.headers().set(HttpNames.RETRY_AFTER, "1");
-            context.metrics().callback("send", 503);
-            HttpResponses.send(ctx, keepAlive, response);
-            return;
-        }
         ByteBuf content = request.content();
         boolean text = isTextPlain(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
         if (text && !ByteBufUtil.isText(content, StandardCharsets.UTF_8)) {
@@ -133,16 +127,32 @@ final class CallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             return;
         }
         int bytes = content.readableBytes();
-        WebSocketFrame frame = text
-                ? new TextWebSocketFrame(content.retainedDuplicate())
-                : new BinaryWebSocketFrame(content.retainedDuplicate());
-        connection.write(frame).addListener(f -> {
-            if (f.isSuccess()) {
-                context.metrics().frameOut(text, bytes);
-                answer(ctx, keepAlive, "send", HttpResponseStatus.OK, "OK");
-            } else {
+        ByteBuf payload = content.retainedDuplicate();
+        Channel target = connection.channel();
+        // decide on the socket's own event loop, where its writability is exact
+        target.eventLoop().execute(() -> {
+            if (!connection.acceptsFrames()) {
+                payload.release();
                 answer(ctx, keepAlive, "send", HttpResponseStatus.NOT_FOUND, "connection closed\n");
+                return;
             }
+            if (!target.isWritable()) {
+                payload.release();
+                FullHttpResponse response =
+                        HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "socket outbound buffer full\n");
+                response.headers().set(HttpNames.RETRY_AFTER, "1");
+                context.metrics().callback("send", 503);
+                HttpResponses.send(ctx, keepAlive, response);
+                return;
+            }
+            ChannelFuture written =
+                    connection.write(text ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload));
+            if (written.isDone() && !written.isSuccess()) {
+                answer(ctx, keepAlive, "send", HttpResponseStatus.NOT_FOUND, "connection closed\n");
+                return;
+            }
+            context.metrics().frameOut(text, bytes);
+            answer(ctx, keepAlive, "send", HttpResponseStatus.OK, "OK");
         });
     }
 
