@@ -37,7 +37,11 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>anoncrypt: {@code ECDH-ES+A256KW} with {@code A256CBC-HS512}, {@code A256GCM} or {@code XC20P};
  *   <li>authcrypt: {@code ECDH-1PU+A256KW} with {@code A256CBC-HS512} (and, on input only, {@code A256GCM},
- *       which Veramo 7 emits); Z = Ze || Zs, content encrypted first, the tag in the KDF's SuppPubInfo;
+ *       which Veramo 7 emits); Z = Ze || Zs, content encrypted first, the tag in the KDF's SuppPubInfo
+ *       (draft 04). Veramo 7 / did-jwt implement draft 03 (no tag in the KDF): unpack accepts it as a
+ *       fallback when asked ({@link UnpackOptions#acceptEcdh1puDraft3()}) and pack can emit it ({@link
+ *       PackOptions#ecdh1puDraft3()}). Draft 03 does not bind the wrapped key to the ciphertext, so one
+ *       recipient of a multi-recipient draft-03 message could re-encrypt it to the others as the sender;
  *   <li>{@code apv} = B64U(SHA-256(sorted recipient kids joined by ".")), {@code apu} = B64U(skid);
  *       AAD = ASCII(protected).
  * </ul>
@@ -84,6 +88,19 @@ final class Jwe {
      */
     static ObjectNode encrypt(
             byte[] plaintext, List<Recipient> recipients, EncryptionMethod enc, @Nullable Secret sender) {
+        return encrypt(plaintext, recipients, enc, sender, false);
+    }
+
+    /**
+     * As {@link #encrypt(byte[], List, EncryptionMethod, Secret)}; {@code ecdh1puDraft3} derives authcrypt KEKs
+     * without the tag (ECDH-1PU draft 03), the only form Veramo 7 / did-jwt can decrypt.
+     */
+    static ObjectNode encrypt(
+            byte[] plaintext,
+            List<Recipient> recipients,
+            EncryptionMethod enc,
+            @Nullable Secret sender,
+            boolean ecdh1puDraft3) {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("recipients: empty (expected: at least one)");
         }
@@ -129,13 +146,15 @@ final class Jwe {
             ConcatKDF kdf = new ConcatKDF("SHA-256");
             for (Recipient r : recipients) {
                 SecretKey ze = Ecdh.z(epk, r.publicKey());
-                SecretKey kek = auth
-                        ? ECDH1PU.deriveSharedKey(
-                                header,
-                                ECDH1PU.deriveZ(ze, Ecdh.z(sender.privateJwk(), r.publicKey())),
-                                parts.getAuthenticationTag(),
-                                kdf)
-                        : ECDH.deriveSharedKey(header, ze, kdf);
+                SecretKey kek;
+                if (auth) {
+                    SecretKey z = ECDH1PU.deriveZ(ze, Ecdh.z(sender.privateJwk(), r.publicKey()));
+                    kek = ecdh1puDraft3
+                            ? ECDH1PU.deriveSharedKey(header, z, kdf)
+                            : ECDH1PU.deriveSharedKey(header, z, parts.getAuthenticationTag(), kdf);
+                } else {
+                    kek = ECDH.deriveSharedKey(header, ze, kdf);
+                }
                 ObjectNode rj = rs.addObject();
                 rj.put(
                         "encrypted_key",
@@ -157,8 +176,10 @@ final class Jwe {
      * @throws DidcommException {@code e.p.msg.invalid} (shape), {@code e.p.msg.unsupported} (alg/enc/curve),
      *     {@code e.p.msg.unknown-recipient} (no key held), {@code e.p.did.unresolvable} (sender key unknown),
      *     {@code e.p.trust.crypto} (any cryptographic failure)
+     * @param acceptEcdh1puDraft3 when the draft-04 authcrypt KEK (tag in the KDF) does not unwrap the CEK, try
+     *     the draft-03 KEK (no tag), as Veramo 7 / did-jwt produce
      */
-    static Decrypted decrypt(ObjectNode jwe, Keys keys) {
+    static Decrypted decrypt(ObjectNode jwe, Keys keys, boolean acceptEcdh1puDraft3) {
         String protectedB64 = Json.text(jwe, "protected", WHAT);
         JWEHeader header = parseHeader(protectedB64);
         JWEAlgorithm alg = header.getAlgorithm();
@@ -215,7 +236,15 @@ final class Jwe {
             ConcatKDF kdf = new ConcatKDF("SHA-256");
             SecretKey kek = auth ? ECDH1PU.deriveSharedKey(header, z, tag, kdf) : ECDH.deriveSharedKey(header, z, kdf);
             Base64URL encryptedKey = encryptedKeys.get(index);
-            SecretKey cek = AESKW.unwrapCEK(kek, encryptedKey.decode(), null);
+            SecretKey cek;
+            try {
+                cek = AESKW.unwrapCEK(kek, encryptedKey.decode(), null);
+            } catch (JOSEException e) {
+                if (!auth || !acceptEcdh1puDraft3) {
+                    throw e;
+                }
+                cek = AESKW.unwrapCEK(ECDH1PU.deriveSharedKey(header, z, kdf), encryptedKey.decode(), null);
+            }
             byte[] plaintext = ContentCryptoProvider.decrypt(header, aad, encryptedKey, iv, ciphertext, tag, cek, JCA);
             return new Decrypted(plaintext, kid, skid, alg, enc, kids);
         } catch (JOSEException | RuntimeException e) {

@@ -52,7 +52,8 @@ final class Packer {
         List<Jwe.Recipient> recipients = recipients(recipientKeys, curve);
         String packed;
         if (sender != null) {
-            packed = Json.write(Jwe.encrypt(payload, recipients, ContentEncryption.A256CBC_HS512.method(), sender));
+            packed = Json.write(Jwe.encrypt(
+                    payload, recipients, ContentEncryption.A256CBC_HS512.method(), sender, options.ecdh1puDraft3()));
             if (options.protectSender()) {
                 packed = anoncrypt(packed, recipients, options.anonEncryption());
             }

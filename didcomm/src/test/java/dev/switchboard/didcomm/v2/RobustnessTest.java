@@ -123,7 +123,7 @@ class RobustnessTest {
     @Test
     void oversizedIsTooBig() {
         String big = "{\"id\":\"1\",\"type\":\"t\",\"body\":{\"x\":\"" + "a".repeat(2000) + "\"}}";
-        assertThatThrownBy(() -> bob.unpack(big, new UnpackOptions(1000, true)))
+        assertThatThrownBy(() -> bob.unpack(big, new UnpackOptions(1000, true, true)))
                 .isInstanceOfSatisfying(
                         DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.MSG_TOO_BIG));
     }

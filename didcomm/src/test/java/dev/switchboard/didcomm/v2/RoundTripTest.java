@@ -105,6 +105,18 @@ class RoundTripTest {
     }
 
     @Test
+    void ecdh1puDraft3IsAcceptedOnlyWhenAllowed() {
+        PackedMessage p = alice.packEncrypted(
+                message(),
+                "did:example:bob",
+                PackOptions.authcrypt("did:example:alice").withForward(false).withEcdh1puDraft3(true));
+        assertThat(bob.unpack(p.packedMessage()).metadata().senderKid()).isEqualTo(p.fromKid());
+        assertThatThrownBy(() -> bob.unpack(p.packedMessage(), new UnpackOptions(1 << 20, true, false)))
+                .isInstanceOfSatisfying(
+                        DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.TRUST_CRYPTO));
+    }
+
+    @Test
     void signedPlaintextAllAlgorithms() {
         for (String kid : List.of("did:example:alice#key-1", "did:example:alice#key-2", "did:example:alice#key-3")) {
             Unpacked u = bob.unpack(alice.packSigned(message(), kid));
@@ -216,7 +228,7 @@ class RoundTripTest {
         assertThat(u.message()).isEqualTo(message());
         assertThat(u.metadata().reWrappedInForward()).isTrue();
         assertThat(u.metadata().authenticated()).isTrue();
-        Unpacked raw = bob.unpack(outer, new UnpackOptions(1 << 20, false));
+        Unpacked raw = bob.unpack(outer, new UnpackOptions(1 << 20, false, true));
         assertThat(Forward.isForward(raw.message())).isTrue();
         assertThat(raw.metadata().reWrappedInForward()).isFalse();
     }
