@@ -301,7 +301,8 @@ async function handleLine(line) {
     emit(event, { reqId, ...fields })
     if (command.cmd === 'shutdown') process.exit(0)
   } catch (error) {
-    console.error(`${command.cmd} failed:`, error)
+    if (error instanceof CommandError) console.error(`${command.cmd} refused: ${error.message}`)
+    else console.error(`${command.cmd} failed:`, error)
     emit('error', { reqId, cmd: command.cmd, message: error.message, ...(error.cause?.message ? { cause: error.cause.message } : {}) })
   }
 }

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test'
 import { DidCommMessagePickupEventTypes } from '@credo-ts/didcomm'
 
 import { KeepOpenWsInboundTransport, createMediatorAgent } from '../lib/agents.mjs'
-import { AgentHostClient } from './host-client.mjs'
+import { AgentHostClient } from '../lib/host-client.mjs'
 
 const WALLETS = ['w1', 'w2', 'w3', 'w4']
 

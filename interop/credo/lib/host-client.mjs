@@ -1,4 +1,4 @@
-// Test-side client of agent-host.mjs: spawns it, sends commands, awaits replies and events.
+// Client of agent-host.mjs for Node tests and tools: spawns it, sends commands, awaits replies and events.
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
