@@ -21,9 +21,26 @@ out=${1:?usage: build-base-image.sh OUT_TAR [IMAGE_REF] [MODULES]}
 ref=${2:-switchboard/java-base:25}
 modules=${3:-java.base,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs}
 epoch=${SOURCE_DATE_EPOCH:-0}
-java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+java_major() { # major version of the JDK in $1, or nothing
+  local v
+  v=$("$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}') || return 0
+  v=${v#1.}; echo "${v%%[.-]*}"
+}
+# The JDK to link from: $JAVA_HOME if >= 21, else the newest JDK >= 21 under /usr/lib/jvm (as ./mvnw).
+java_home=""
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/jlink" ]] && (( $(java_major "$JAVA_HOME") >= 21 )); then
+  java_home=$JAVA_HOME
+else
+  best_v=0
+  for d in /usr/lib/jvm/*/; do
+    d=${d%/}
+    [[ -x "$d/bin/jlink" && ! -L "$d" ]] || continue
+    v=$(java_major "$d"); [[ -n "$v" ]] || continue
+    if (( v >= 21 && v > best_v )); then java_home=$d; best_v=$v; fi
+  done
+fi
+[[ -n "$java_home" ]] || { echo "build-base-image: no JDK >= 21 with jlink (set JAVA_HOME)" >&2; exit 1; }
 jlink="$java_home/bin/jlink"
-[[ -x "$jlink" ]] || { echo "build-base-image: no jlink at $jlink (set JAVA_HOME to a JDK >= 21)" >&2; exit 1; }
 [[ "$(uname -m)" == x86_64 ]] || { echo "build-base-image: only linux/amd64 is supported (this is $(uname -m))" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-base.XXXXXX")

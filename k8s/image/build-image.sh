@@ -10,7 +10,7 @@
 #   k8s/image/build-image.sh relay      # socketdock/relay: plain jars, main class below
 #   k8s/image/build-image.sh mediator   # mediator: Quarkus fast-jar (target/quarkus-app)
 #   k8s/image/build-image.sh custom MODULE IMAGE_NAME (--main CLASS | --fast-jar)
-# Environment: IMAGE_TAG (default: the project version), SKIP_MAVEN_BUILD=1 (reuse target/ jars).
+# Environment: IMAGE_TAG (default: the project version), SKIP_MAVEN_BUILD=1 (fast-jar: reuse target/quarkus-app).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
@@ -32,13 +32,9 @@ rm -rf "$app"; mkdir -p "$app/lib"
 case "$mode" in
   --main)
     [[ -n "$main" ]] || { echo "build-image: --main needs a class name" >&2; exit 2; }
-    if [[ "${SKIP_MAVEN_BUILD:-0}" != 1 ]]; then
-      # One reactor run: sibling modules resolve from this build, not from a repository.
-      ./mvnw -B -q -pl "$module" -am package dependency:copy-dependencies -DskipTests \
-        -DincludeScope=runtime -DoutputDirectory="$app/lib"
-    else
-      ./mvnw -B -q -o -pl "$module" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$app/lib"
-    fi
+    # One reactor run (incremental): sibling modules resolve from this build, not from a repository.
+    ./mvnw -B -q -pl "$module" -am package dependency:copy-dependencies -DskipTests \
+      -DincludeScope=runtime -DoutputDirectory="$app/lib"
     cp "$module/target/$artifact-$version.jar" "$app/$artifact.jar"
     entrypoint="java,-cp,/app/$artifact.jar:/app/lib/*,$main"
     ;;
