@@ -19,7 +19,7 @@ set -euo pipefail
 
 out=${1:?usage: build-base-image.sh OUT_TAR [IMAGE_REF] [MODULES]}
 ref=${2:-switchboard/java-base:25}
-modules=${3:-java.base,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs}
+modules=${3:-java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs}
 epoch=${SOURCE_DATE_EPOCH:-0}
 java_major() { # major version of the JDK in $1, or nothing
   local v

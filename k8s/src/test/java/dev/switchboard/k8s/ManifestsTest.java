@@ -22,7 +22,7 @@ class ManifestsTest {
 
     @Test
     void bothOverlaysExist() throws Exception {
-        assertThat(overlays()).containsExactly("dev", "production");
+        assertThat(overlays()).containsExactly("dev", "production", "production-external-redis");
     }
 
     @ParameterizedTest
@@ -31,7 +31,7 @@ class ManifestsTest {
         List<HasMetadata> objects = Renders.objects(overlay);
         assertThat(objects)
                 .extracting(HasMetadata::getKind)
-                .contains("Deployment", "StatefulSet", "Service", "Ingress", "NetworkPolicy", "ConfigMap");
+                .contains("Deployment", "Service", "Ingress", "NetworkPolicy", "ConfigMap");
         assertThat(Invariants.check(objects)).isEmpty();
     }
 
@@ -62,6 +62,21 @@ class ManifestsTest {
                 .filteredOn(Deployment.class::isInstance)
                 .extracting(o -> ((Deployment) o).getSpec().getReplicas())
                 .allMatch(r -> r >= 3);
+    }
+
+    @Test
+    void externalRedisOverlayDropsTheStatefulSetAndPointsBothUrisAtTheManagedRedis() throws Exception {
+        List<HasMetadata> objects = Renders.objects("production-external-redis");
+        assertThat(objects).noneMatch(o -> o.getMetadata().getName().startsWith("redis"));
+        var config = objects.stream()
+                .filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap
+                        && o.getMetadata().getName().equals("switchboard-config"))
+                .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(config.getData().get("SWITCHBOARD_REDIS_URI")).startsWith("rediss://");
+        assertThat(config.getData().get("QUARKUS_REDIS_HOSTS"))
+                .isEqualTo(config.getData().get("SWITCHBOARD_REDIS_URI"));
     }
 
     @Test
