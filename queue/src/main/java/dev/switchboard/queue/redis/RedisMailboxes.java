@@ -36,6 +36,8 @@ final class RedisMailboxes implements Mailboxes {
     private static final LuaScript RELEASE = LuaScript.load("release", PRELUDE, "mailbox-release.lua");
     private static final LuaScript STATUS = LuaScript.load("status", PRELUDE, "mailbox-status.lua");
     private static final EnqueueResult.Duplicate DUPLICATE = new EnqueueResult.Duplicate();
+    /** Most messages one script call reserves or acknowledges (bounds script time and Lua's stack). */
+    static final int MAX_BATCH = 500;
 
     private final RedisConnection connection;
     private final Keys keys;
@@ -125,7 +127,7 @@ final class RedisMailboxes implements Mailboxes {
                                 bytes(now),
                                 bytes(settings.dedupeWindow().toMillis()),
                                 bytes(settings.deadLetterLimit()),
-                                bytes(request.maxCount()),
+                                bytes(Math.min(request.maxCount(), MAX_BATCH)),
                                 bytes(request.maxBytes()),
                                 bytes(request.owner()),
                                 bytes(leaseUntil))
@@ -161,24 +163,29 @@ final class RedisMailboxes implements Mailboxes {
         if (messageIds.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
-        byte[][] args = new byte[messageIds.size() + 2][];
-        args[0] = bytes(clock.millis());
-        args[1] = bytes(settings.dedupeWindow().toMillis());
-        int i = 2;
-        for (String id : messageIds) {
-            args[i++] = bytes(id);
-        }
-        return timed.run(
-                QueueOperation.ACKNOWLEDGE,
-                "acknowledge",
-                () -> ACKNOWLEDGE
+        List<String> ids = List.copyOf(messageIds);
+        return timed.run(QueueOperation.ACKNOWLEDGE, "acknowledge", () -> {
+            CompletableFuture<Long> total = CompletableFuture.completedFuture(0L);
+            for (int from = 0; from < ids.size(); from += MAX_BATCH) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_BATCH));
+                byte[][] args = new byte[chunk.size() + 2][];
+                args[0] = bytes(clock.millis());
+                args[1] = bytes(settings.dedupeWindow().toMillis());
+                for (int i = 0; i < chunk.size(); i++) {
+                    args[i + 2] = bytes(chunk.get(i));
+                }
+                CompletableFuture<Long> part = ACKNOWLEDGE
                         .<Long>run(connection.async(), ScriptOutputType.INTEGER, keys.mailbox(recipient), args)
-                        .thenApply(deleted -> {
-                            if (deleted > 0) {
-                                metrics.acknowledged(deleted);
-                            }
-                            return deleted.intValue();
-                        }));
+                        .toCompletableFuture();
+                total = total.thenCombine(part, Long::sum);
+            }
+            return total.thenApply(deleted -> {
+                if (deleted > 0) {
+                    metrics.acknowledged(deleted);
+                }
+                return deleted.intValue();
+            });
+        });
     }
 
     @Override

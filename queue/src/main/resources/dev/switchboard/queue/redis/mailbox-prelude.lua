@@ -5,6 +5,14 @@
 local K_PENDING, K_INFLIGHT, K_EXPIRY, K_META, K_BODY, K_STATS, K_DONE, K_DEAD =
   KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local SWEEP_LIMIT = 1000
+local CHUNK = 500
+
+-- runs a variadic command over a list in chunks (Lua's unpack has a stack limit)
+local function each_chunk(list, fn)
+  for i = 1, #list, CHUNK do
+    fn(unpack(list, i, math.min(i + CHUNK - 1, #list)))
+  end
+end
 
 local function parse(meta)
   local recv, exp, size, attempt, owner = string.match(meta, '^(%d+)|(%d+)|(%d+)|(%d+)|(.*)$')
@@ -28,14 +36,14 @@ end
 local function delete(id, meta)
   local recv, exp, size = parse(meta)
   if redis.call('ZREM', K_PENDING, id) == 1 then
-    redis.call('HINCRBY', K_STATS, 'pb', -size)
+    redis.call('HINCRBY', K_STATS, 'pb', 0 - size)
   end
   redis.call('ZREM', K_INFLIGHT, id)
   redis.call('ZREM', K_EXPIRY, id)
   redis.call('HDEL', K_META, id)
   redis.call('HDEL', K_BODY, id)
   redis.call('HINCRBY', K_STATS, 'n', -1)
-  redis.call('HINCRBY', K_STATS, 'b', -size)
+  redis.call('HINCRBY', K_STATS, 'b', 0 - size)
   return recv, exp, size
 end
 

@@ -18,9 +18,11 @@ import dev.switchboard.queue.testing.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -242,6 +244,30 @@ class MailboxIT {
                 .isInstanceOf(EnqueueResult.Stored.class);
         assertThat(join(mailboxes.status(other)).pendingBytes()).isEqualTo(5);
         assertThat(status().pendingBytes()).isEqualTo(10);
+    }
+
+    @Test
+    void largeBatchesAreSplitAcrossScriptCalls() {
+        try (RedisQueue big = RedisQueue.connect(
+                RedisSettings.of(redis.uri()).withKeyPrefix(TestRedis.freshPrefix()),
+                MailboxSettings.defaults(),
+                metrics,
+                clock)) {
+            List<CompletableFuture<EnqueueResult>> stored = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                ids.add("m" + i);
+                stored.add(big.mailboxes()
+                        .enqueue(recipient, "m" + i, body("m" + i, 8), T0.plusMillis(i), null)
+                        .toCompletableFuture());
+            }
+            stored.forEach(CompletableFuture::join);
+            List<Delivery> batch = join(big.mailboxes().reserve(recipient, DeliveryRequest.of(5_000, "owner", LEASE)));
+            assertThat(batch).hasSize(RedisMailboxes.MAX_BATCH);
+            assertThat(batch.get(499).messageId()).isEqualTo("m499");
+            assertThat(join(big.mailboxes().acknowledge(recipient, ids))).isEqualTo(1_200);
+            assertThat(join(big.mailboxes().status(recipient)).pendingCount()).isZero();
+        }
     }
 
     private EnqueueResult enqueue(String id, int size, Instant receivedAt) {
