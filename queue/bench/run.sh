@@ -22,6 +22,7 @@ if ! "$java_bin" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
 fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$java_bin" -version 2>&1 | head -1)"
+echo "load average at start: $(cut -d" " -f1-3 /proc/loadavg) (other processes share the cores)"
 if command -v redis-server >/dev/null && command -v redis-benchmark >/dev/null; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize no --logfile /dev/null &
@@ -47,6 +48,7 @@ out=$("$java_bin" -cp "$cp" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe
   dev.switchboard.queue.bench.MailboxBenchmark "$target" "$messages" "$recipients" "$window")
 echo "$out" | grep -v '^FULL_CYCLE'
 full=$(echo "$out" | sed -n 's/^FULL_CYCLE_MSGS_PER_S=//p')
+echo "load average at end: $(cut -d" " -f1-3 /proc/loadavg)"
 if [[ -n "$lpush" ]]; then
   rps=$(echo "$lpush" | sed -E 's/LPUSH: ([0-9.]+) requests.*/\1/')
   rps16=$(echo "$lpush16" | sed -E 's/LPUSH: ([0-9.]+) requests.*/\1/')
