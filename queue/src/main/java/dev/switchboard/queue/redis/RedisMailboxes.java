@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 final class RedisMailboxes implements Mailboxes {
 
     private static final String PRELUDE = "mailbox-prelude.lua";
-    private static final LuaScript ENQUEUE = LuaScript.load("enqueue", PRELUDE, "mailbox-enqueue.lua");
+    private static final LuaScript ENQUEUE = LuaScript.load("enqueue", "mailbox-enqueue.lua");
+    private static final LuaScript ENQUEUE_SWEEP =
+            LuaScript.load("enqueue with sweep", PRELUDE, "mailbox-enqueue-sweep.lua");
     private static final LuaScript RESERVE = LuaScript.load("reserve", PRELUDE, "mailbox-reserve.lua");
     private static final LuaScript ACKNOWLEDGE = LuaScript.load("acknowledge", PRELUDE, "mailbox-acknowledge.lua");
     private static final LuaScript RELEASE = LuaScript.load("release", PRELUDE, "mailbox-release.lua");
@@ -69,47 +71,49 @@ final class RedisMailboxes implements Mailboxes {
             expiry = latest;
         }
         long expiryMs = Math.max(0, expiry.toEpochMilli());
+        String[] mailbox = keys.mailbox(recipient);
+        byte[][] args = {
+            bytes(clock.millis()),
+            bytes(settings.dedupeWindow().toMillis()),
+            bytes(settings.deadLetterLimit()),
+            bytes(messageId),
+            message,
+            bytes(receivedAt.toEpochMilli()),
+            bytes(expiryMs),
+            bytes(settings.maxCount()),
+            bytes(settings.maxBytes())
+        };
         return timed.run(
                 QueueOperation.ENQUEUE,
                 "enqueue",
-                () -> ENQUEUE.<List<Object>>run(
-                                connection.async(),
-                                ScriptOutputType.MULTI,
-                                keys.mailbox(recipient),
-                                bytes(clock.millis()),
-                                bytes(settings.dedupeWindow().toMillis()),
-                                bytes(settings.deadLetterLimit()),
-                                bytes(messageId),
-                                message,
-                                bytes(receivedAt.toEpochMilli()),
-                                bytes(expiryMs),
-                                bytes(settings.maxCount()),
-                                bytes(settings.maxBytes()))
-                        .thenApply(reply -> {
-                            housekeeping(number(reply, 2), number(reply, 3));
-                            return switch ((int) number(reply, 0)) {
-                                case 0 -> {
-                                    metrics.enqueued(message.length);
-                                    yield new EnqueueResult.Stored(number(reply, 1));
-                                }
-                                case 1 -> {
-                                    metrics.duplicate();
-                                    yield DUPLICATE;
-                                }
-                                default -> {
-                                    EnqueueResult.Limit limit = number(reply, 1) == 0
-                                            ? EnqueueResult.Limit.COUNT
-                                            : EnqueueResult.Limit.BYTES;
-                                    metrics.rejectedByCap(limit);
-                                    yield new EnqueueResult.Full(
-                                            limit,
-                                            number(reply, 4),
-                                            number(reply, 5),
-                                            settings.maxCount(),
-                                            settings.maxBytes());
-                                }
-                            };
-                        }));
+                () -> ENQUEUE.<List<Object>>run(connection.async(), ScriptOutputType.MULTI, mailbox, args)
+                        .thenCompose(reply -> number(reply, 0) == 3
+                                // the cap would reject: sweep expired messages first, then decide
+                                ? ENQUEUE_SWEEP.<List<Object>>run(
+                                        connection.async(), ScriptOutputType.MULTI, mailbox, args)
+                                : CompletableFuture.completedFuture(reply))
+                        .thenApply(reply -> enqueued(reply, message.length)));
+    }
+
+    private EnqueueResult enqueued(List<Object> reply, int size) {
+        housekeeping(number(reply, 2), number(reply, 3));
+        return switch ((int) number(reply, 0)) {
+            case 0 -> {
+                metrics.enqueued(size);
+                yield new EnqueueResult.Stored(number(reply, 1));
+            }
+            case 1 -> {
+                metrics.duplicate();
+                yield DUPLICATE;
+            }
+            default -> {
+                EnqueueResult.Limit limit =
+                        number(reply, 1) == 0 ? EnqueueResult.Limit.COUNT : EnqueueResult.Limit.BYTES;
+                metrics.rejectedByCap(limit);
+                yield new EnqueueResult.Full(
+                        limit, number(reply, 4), number(reply, 5), settings.maxCount(), settings.maxBytes());
+            }
+        };
     }
 
     @Override
@@ -238,7 +242,7 @@ final class RedisMailboxes implements Mailboxes {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit: %s (expected: > 0)".formatted(limit));
         }
-        String key = keys.mailbox(recipient)[7];
+        String key = keys.mailbox(recipient)[5];
         return timed.run(
                 QueueOperation.DEAD_LETTERS,
                 "dead letters",

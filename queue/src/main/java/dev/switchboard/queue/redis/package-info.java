@@ -14,17 +14,21 @@
  *   <li>{@code pending} sorted set: id scored by receipt time (ms) — oldest first, ties by id;
  *   <li>{@code inflight} sorted set: id scored by the end of its lease (ms);
  *   <li>{@code expiry} sorted set: id scored by its expiry time (ms);
- *   <li>{@code meta} hash: id to {@code receivedAt|expiresAt|size|attempt|owner};
- *   <li>{@code body} hash: id to the message bytes;
- *   <li>{@code stats} hash: stored count {@code n}, stored bytes {@code b}, pending bytes {@code pb}
- *       (the cap counts pending and in-flight messages; status counts pending only);
- *   <li>{@code done} sorted set: acknowledged ids scored by acknowledgement time, trimmed to the
- *       de-duplication window, so a late retry of a forward is not stored again;
+ *   <li>{@code msg} hash: {@code m:<id>} the meta {@code receivedAt|expiresAt|size|attempt|owner},
+ *       {@code b:<id>} the bytes, {@code d:<id>} the acknowledgement time of a recently acknowledged
+ *       id (so a late retry of a forward is not stored again), and the figures {@code #n} stored
+ *       count, {@code #b} stored bytes, {@code #ib} in-flight bytes (the cap counts pending and
+ *       in-flight messages; status counts pending only: bytes {@code #b - #ib});
+ *   <li>{@code done} sorted set: acknowledged ids by acknowledgement time, to age the {@code d:}
+ *       markers out after the de-duplication window (at sweeps and acknowledgements);
  *   <li>{@code dead} list: dead-letter records, newest first, trimmed to the configured number.
  * </ul>
  *
- * One script per operation ({@code mailbox-*.lua}, each prefixed by {@code mailbox-prelude.lua}) runs
- * with {@code EVALSHA}, falling back to {@code EVAL} when a node does not know it yet.
+ * One script per operation ({@code mailbox-*.lua}, prefixed by {@code mailbox-prelude.lua} where it
+ * sweeps) runs with {@code EVALSHA}, falling back to {@code EVAL} when a node does not know it yet.
+ * The common enqueue is a standalone script of five commands (one {@code HMGET} for the duplicate
+ * check and the figures, one {@code HSET}, two {@code ZADD}, one {@code ZCARD}); only when the cap
+ * would reject does a second script sweep and decide.
  *
  * <h2>Leases: reclaimed on read</h2>
  *

@@ -1,24 +1,29 @@
 -- ARGV: now, dedupe_ms, id...
 -- returns how many ids were deleted; remembers them for the de-duplication window
 local now, dedupe_ms = tonumber(ARGV[1]), tonumber(ARGV[2])
-local ids = {}
+local ids, fields = {}, {'#n', '#b', '#ib'}
 for i = 3, #ARGV do
   ids[#ids + 1] = ARGV[i]
+  fields[#fields + 1] = 'm:' .. ARGV[i]
 end
-local metas = redis.call('HMGET', K_META, unpack(ids))
-local pending_scores = redis.call('ZMSCORE', K_PENDING, unpack(ids))
-local found, done = {}, {}
-local bytes, pending_bytes = 0, 0
+local st = redis.call('HMGET', K_MSG, unpack(fields))
+local leased = redis.call('ZMSCORE', K_INFLIGHT, unpack(ids))
+local found, gone, done, updates = {}, {}, {}, {}
+local bytes, inflight_bytes = 0, 0
 for i, id in ipairs(ids) do
-  local meta = metas[i]
+  local meta = st[i + 3]
   if meta then
     local _, _, size = parse(meta)
     found[#found + 1] = id
+    gone[#gone + 1] = 'm:' .. id
+    gone[#gone + 1] = 'b:' .. id
     done[#done + 1] = now
     done[#done + 1] = id
+    updates[#updates + 1] = 'd:' .. id
+    updates[#updates + 1] = now
     bytes = bytes + size
-    if pending_scores[i] then
-      pending_bytes = pending_bytes + size
+    if leased[i] then
+      inflight_bytes = inflight_bytes + size
     end
   end
 end
@@ -26,13 +31,15 @@ if #found > 0 then
   redis.call('ZREM', K_PENDING, unpack(found))
   redis.call('ZREM', K_INFLIGHT, unpack(found))
   redis.call('ZREM', K_EXPIRY, unpack(found))
-  redis.call('HDEL', K_META, unpack(found))
-  redis.call('HDEL', K_BODY, unpack(found))
-  -- (0 - x), not -x: Lua formats -0 as "-0", which HINCRBY rejects
-  redis.call('HINCRBY', K_STATS, 'n', 0 - #found)
-  redis.call('HINCRBY', K_STATS, 'b', 0 - bytes)
-  redis.call('HINCRBY', K_STATS, 'pb', 0 - pending_bytes)
+  redis.call('HDEL', K_MSG, unpack(gone))
+  updates[#updates + 1] = '#n'
+  updates[#updates + 1] = tonumber(st[1] or '0') - #found
+  updates[#updates + 1] = '#b'
+  updates[#updates + 1] = tonumber(st[2] or '0') - bytes
+  updates[#updates + 1] = '#ib'
+  updates[#updates + 1] = tonumber(st[3] or '0') - inflight_bytes
+  redis.call('HSET', K_MSG, unpack(updates))
   redis.call('ZADD', K_DONE, unpack(done))
 end
-redis.call('ZREMRANGEBYSCORE', K_DONE, '-inf', now - dedupe_ms)
+trim_done(now, dedupe_ms)
 return #found

@@ -8,11 +8,15 @@ local candidates = redis.call('ZRANGE', K_PENDING, 0, max_count - 1)
 if #candidates == 0 then
   return out
 end
-local metas = redis.call('HMGET', K_META, unpack(candidates))
-local taken, total = {}, 0
-local inflight, new_meta, orphans = {}, {}, {}
+local fields = {'#ib'}
 for i, id in ipairs(candidates) do
-  local meta = metas[i]
+  fields[i + 1] = 'm:' .. id
+end
+local metas = redis.call('HMGET', K_MSG, unpack(fields))
+local taken, total = {}, 0
+local inflight, updates, bodies, orphans = {}, {}, {}, {}
+for i, id in ipairs(candidates) do
+  local meta = metas[i + 1]
   if meta then
     local recv, exp, size, attempt = parse(meta)
     if #taken > 0 and total + size > max_bytes then
@@ -21,10 +25,11 @@ for i, id in ipairs(candidates) do
     total = total + size
     attempt = attempt + 1
     taken[#taken + 1] = id
+    bodies[#bodies + 1] = 'b:' .. id
     inflight[#inflight + 1] = lease_until
     inflight[#inflight + 1] = id
-    new_meta[#new_meta + 1] = id
-    new_meta[#new_meta + 1] = format(recv, exp, size, attempt, owner)
+    updates[#updates + 1] = 'm:' .. id
+    updates[#updates + 1] = format(recv, exp, size, attempt, owner)
     local n = #out
     out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, false, recv, exp, attempt
   else
@@ -37,12 +42,13 @@ end
 if #taken == 0 then
   return out
 end
+updates[#updates + 1] = '#ib'
+updates[#updates + 1] = tonumber(metas[1] or '0') + total
 redis.call('ZREM', K_PENDING, unpack(taken))
 redis.call('ZADD', K_INFLIGHT, unpack(inflight))
-redis.call('HSET', K_META, unpack(new_meta))
-redis.call('HINCRBY', K_STATS, 'pb', 0 - total)
-local bodies = redis.call('HMGET', K_BODY, unpack(taken))
+redis.call('HSET', K_MSG, unpack(updates))
+local data = redis.call('HMGET', K_MSG, unpack(bodies))
 for i = 1, #taken do
-  out[2 + (i - 1) * 5 + 2] = bodies[i]
+  out[2 + (i - 1) * 5 + 2] = data[i]
 end
 return out

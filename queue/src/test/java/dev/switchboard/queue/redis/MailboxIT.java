@@ -178,7 +178,12 @@ class MailboxIT {
 
         clock.advance(LEASE.plusSeconds(1));
         assertThat(ids(reserve(DeliveryRequest.of(5, "owner-2", LEASE)))).containsExactly("b");
-        assertThat(metrics.acknowledged()).isEqualTo(2);
+        assertThat(join(mailboxes.acknowledge(recipient, List.of("b"))))
+                .as("in flight only")
+                .isEqualTo(1);
+        assertThat(status().inFlightCount()).isZero();
+        assertThat(status().pendingBytes()).isZero();
+        assertThat(metrics.acknowledged()).isEqualTo(3);
     }
 
     @Test
@@ -234,6 +239,31 @@ class MailboxIT {
         assertThat(enqueue("again", 10, T0.plus(Duration.ofHours(3))).accepted())
                 .as("expired messages free the cap")
                 .isTrue();
+    }
+
+    @Test
+    void aFullMailboxOfExpiredMessagesAcceptsANewOne() {
+        for (int i = 0; i < 5; i++) {
+            enqueue("old" + i, 10, T0, T0.plusSeconds(60));
+        }
+        assertThat(enqueue("new", 10, T0).accepted()).isFalse();
+        clock.advance(Duration.ofSeconds(61));
+        // no read in between: the enqueue itself drops the expired messages before checking the cap
+        assertThat(enqueue("new", 10, T0.plusSeconds(61))).isEqualTo(new EnqueueResult.Stored(1));
+        assertThat(join(mailboxes.deadLetters(recipient, 10))).hasSize(5);
+        assertThat(metrics.expired()).isEqualTo(5);
+    }
+
+    @Test
+    void acknowledgedIdsAreForgottenAfterTheDeduplicationWindow() {
+        enqueue("m1", 10, T0);
+        join(mailboxes.acknowledge(recipient, List.of("m1")));
+        clock.advance(Duration.ofHours(23));
+        status();
+        assertThat(enqueue("m1", 10, T0)).isInstanceOf(EnqueueResult.Duplicate.class);
+        clock.advance(Duration.ofHours(2));
+        status(); // reads age the markers out
+        assertThat(enqueue("m1", 10, T0.plus(Duration.ofHours(25)))).isInstanceOf(EnqueueResult.Stored.class);
     }
 
     @Test
