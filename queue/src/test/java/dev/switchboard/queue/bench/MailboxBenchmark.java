@@ -114,11 +114,11 @@ public final class MailboxBenchmark {
             mailboxes
                     .enqueue(idPrefix + "r" + (i % recipients), idPrefix + i, body, now, null)
                     .whenComplete((result, error) -> {
-                        permits.release();
                         if (error != null || !(result instanceof EnqueueResult.Stored)) {
                             failure.compareAndSet(
                                     null, error != null ? error : new IllegalStateException(result.toString()));
                         }
+                        permits.release();
                     });
         }
         permits.acquire(window);
@@ -141,12 +141,12 @@ public final class MailboxBenchmark {
                                 : mailboxes.acknowledge(recipient, ids);
                     })
                     .whenComplete((acked, error) -> {
-                        permits.release();
                         if (error != null) {
                             failure.compareAndSet(null, error);
                         } else {
                             delivered.addAndGet(acked);
                         }
+                        permits.release(); // after counting: the main thread reads once all permits are back
                     });
         }
         permits.acquire(window);
