@@ -44,9 +44,17 @@ else
 fi
 
 echo "--- MailboxBenchmark $messages messages, $recipients recipients, window $window"
+server_cpu0=$([[ -n "${server:-}" ]] && awk '{print $14 + $15}' "/proc/$server/stat" || echo 0)
 out=$("$java_bin" -cp "$cp" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   dev.switchboard.queue.bench.MailboxBenchmark "$target" "$messages" "$recipients" "$window")
 echo "$out" | grep -v '^FULL_CYCLE'
+if [[ -n "${server:-}" ]]; then
+  ticks=$(( $(awk '{print $14 + $15}' "/proc/$server/stat") - server_cpu0 ))
+  hz=$(getconf CLK_TCK)
+  warm=$(( messages < 20000 ? messages : 20000 ))
+  awk -v t="$ticks" -v hz="$hz" -v n="$((messages + warm))" 'BEGIN {
+    printf "redis-server CPU during the Java run (warm-up included): %.1f s = %.1f us per message (%d messages)\n", t / hz, t / hz * 1e6 / n, n }'
+fi
 full=$(echo "$out" | sed -n 's/^FULL_CYCLE_MSGS_PER_S=//p')
 echo "load average at end: $(cut -d" " -f1-3 /proc/loadavg)"
 if [[ -n "$lpush" ]]; then

@@ -59,7 +59,11 @@ public final class MailboxBenchmark {
                 Mailboxes mailboxes = queue.mailboxes();
                 // warm-up: JIT, script cache
                 cycle(mailboxes, "warmup-", Math.min(20_000, messages), Math.min(2_000, recipients), window, false);
+                java.lang.management.OperatingSystemMXBean os =
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpu0 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
                 Result r = cycle(mailboxes, "run-", messages, recipients, window, true);
+                long cpu1 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
                 System.out.printf(
                         Locale.ROOT,
                         "enqueue: %d msgs in %.2f s = %.0f msgs/s%n",
@@ -85,6 +89,13 @@ public final class MailboxBenchmark {
                         metrics.meanNanos(dev.switchboard.queue.metrics.QueueOperation.ENQUEUE) / 1e6,
                         metrics.meanNanos(dev.switchboard.queue.metrics.QueueOperation.RESERVE) / 1e6,
                         metrics.meanNanos(dev.switchboard.queue.metrics.QueueOperation.ACKNOWLEDGE) / 1e6);
+                if (cpu0 >= 0) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "client CPU (this JVM, all threads, measured run only): %.1f s = %.1f us per message%n",
+                            (cpu1 - cpu0) / 1e9,
+                            (cpu1 - cpu0) / 1e3 / messages);
+                }
                 System.out.printf(Locale.ROOT, "FULL_CYCLE_MSGS_PER_S=%.0f%n", full);
                 if (r.delivered != messages) {
                     throw new IllegalStateException("delivered " + r.delivered + " of " + messages);
