@@ -101,13 +101,21 @@ public final class EncryptionEnvelope {
         ParsedEnvelope env = ParsedEnvelope.parse(packed);
         List<String> kids =
                 env.recipients().stream().map(ParsedEnvelope.Recipient::kid).toList();
-        Set<String> held = secrets.findKeys(kids);
-        ParsedEnvelope.Recipient mine = env.recipients().stream()
-                .filter(r -> held.contains(r.kid()))
-                .findFirst()
-                .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
-        Secret secret = secrets.findKey(mine.kid())
-                .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+        ParsedEnvelope.Recipient mine;
+        Secret secret;
+        if (kids.size() == 1) { // the common case: one lookup
+            mine = env.recipients().get(0);
+            secret = secrets.findKey(mine.kid())
+                    .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+        } else {
+            Set<String> held = secrets.findKeys(kids);
+            mine = env.recipients().stream()
+                    .filter(r -> held.contains(r.kid()))
+                    .findFirst()
+                    .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+            secret = secrets.findKey(mine.kid())
+                    .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+        }
         Ed25519.KeyPair recipient = V1Keys.keyPair(secret);
         byte[] recipientX = x25519.x25519(mine.kid());
         byte[] recipientXsk = recipient.x25519SecretKey();

@@ -145,6 +145,13 @@ class EncryptionEnvelopeTest {
     }
 
     @Test
+    void trailingGarbageAndDuplicateFieldsAreInvalid() {
+        String packed = aliceSide.packAnoncrypt(MESSAGE, List.of(bob.verkey()));
+        expect(ProblemCode.MSG_INVALID, () -> bobSide.unpack(packed + " {}"));
+        expect(ProblemCode.MSG_INVALID, () -> bobSide.unpack(packed.replaceFirst("\\{", "{\"tag\":\"AAAA\",")));
+    }
+
+    @Test
     void oversizedIsTooBig() {
         EncryptionEnvelope small = new EncryptionEnvelope(new MapSecrets().add(bob.toSecret()), 100);
         String packed = aliceSide.packAnoncrypt(MESSAGE, List.of(bob.verkey()));
