@@ -57,6 +57,20 @@ class EncryptionEnvelopeTest {
     }
 
     @Test
+    void repeatSenderUsesTheCachedBoxKeyAndStaysCorrect() {
+        for (int i = 0; i < 3; i++) {
+            byte[] m = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            assertThat(bobSide.unpack(aliceSide.packAuthcrypt(m, List.of(bob.verkey()), alice.verkey()))
+                            .plaintext())
+                    .isEqualTo(m);
+            assertThat(bobSide.unpack(carolSide.packAuthcrypt(m, List.of(bob.verkey()), carol.verkey()))
+                            .metadata()
+                            .senderKid())
+                    .isEqualTo(carol.verkey());
+        }
+    }
+
+    @Test
     void anoncryptRoundTrip() throws Exception {
         String packed = aliceSide.packAnoncrypt(MESSAGE, List.of(bob.verkey()));
         JsonNode r0 = protectedHeader(packed).get("recipients").get(0);
