@@ -2,14 +2,40 @@
 // (DidCommMediatorModule, HTTP + two WebSocket inbound transports on loopback) in this process,
 // Credo wallets and a sender in agent-host.mjs, driven exactly as the Java ITs will drive it.
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { after, before, describe, test } from 'node:test'
+import { LogLevel } from '@credo-ts/core'
 import { DidCommMessagePickupEventTypes } from '@credo-ts/didcomm'
 
 import { KeepOpenWsInboundTransport, createMediatorAgent } from '../lib/agents.mjs'
 import { AgentHostClient } from '../lib/host-client.mjs'
 
 const WALLETS = ['w1', 'w2', 'w3', 'w4']
+// Credo logs warnings for every expected reconnect attempt; CREDO_LOG_LEVEL=warn|debug shows them.
+const LOG_LEVEL_NAME = process.env.CREDO_LOG_LEVEL ?? 'error'
+const LOG_LEVEL = LogLevel[LOG_LEVEL_NAME] ?? LogLevel.error
+
+/** A TCP forwarder standing in for a relay: kill() drops every connection at once, like SIGKILL. */
+async function startRelay(targetPort) {
+  const sockets = new Set()
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1')
+    for (const s of [client, upstream]) {
+      sockets.add(s)
+      s.on('close', () => sockets.delete(s))
+      s.on('error', () => {})
+    }
+    client.pipe(upstream).pipe(client)
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `ws://127.0.0.1:${server.address().port}`,
+    kill() {
+      server.close()
+      for (const s of sockets) s.destroy()
+    },
+  }
+}
 
 async function freePort() {
   const server = createServer()
@@ -23,14 +49,17 @@ describe('agent host against a Credo mediator', () => {
   let mediator
   let invitationUrl
   let secondWsUrl
+  let httpPort
+  let wsPort
+  let ws2Port
   let host
   const liveSessions = []
   const wallets = {}
   const senderConnection = {}
 
   before(async () => {
-    const [httpPort, wsPort, ws2Port] = [await freePort(), await freePort(), await freePort()]
-    mediator = createMediatorAgent({ httpPort, wsPort }).agent
+    ;[httpPort, wsPort, ws2Port] = [await freePort(), await freePort(), await freePort()]
+    mediator = createMediatorAgent({ httpPort, wsPort, logLevel: LOG_LEVEL }).agent
     // A second WebSocket entrance to the same mediator: stands in for "another relay".
     mediator.didcomm.registerInboundTransport(new KeepOpenWsInboundTransport({ port: ws2Port }))
     secondWsUrl = `ws://127.0.0.1:${ws2Port}`
@@ -38,7 +67,7 @@ describe('agent host against a Credo mediator', () => {
     await mediator.initialize()
     const { outOfBandInvitation } = await mediator.didcomm.oob.createInvitation({ label: 'credo-mediator', multiUseInvitation: true })
     invitationUrl = outOfBandInvitation.toUrl({ domain: `http://127.0.0.1:${httpPort}/invitation` })
-    host = await AgentHostClient.start()
+    host = await AgentHostClient.start({ env: { CREDO_LOG_LEVEL: LOG_LEVEL_NAME } })
   })
 
   after(async () => {
@@ -83,7 +112,9 @@ describe('agent host against a Credo mediator', () => {
   test('every basic message and trust ping arrives, in order', async () => {
     for (const id of WALLETS) {
       for (let i = 1; i <= 3; i++) {
-        await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `online ${id} #${i}` })
+        const sent = await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `online ${id} #${i}` })
+        // one HTTP POST of the forward to the mediator's endpoint; Credo's mediator answers 200
+        assert.deepEqual(sent.httpStatuses, [200])
       }
     }
     const pings = {}
@@ -118,6 +149,27 @@ describe('agent host against a Credo mediator', () => {
     assert.ok(liveSessions.length > sessionsBefore, 'no new live session after startWallet')
     await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `back ${id}` })
     await host.waitFor((e) => e.event === 'basicMessage' && e.agent === id && e.content === `back ${id}`, 20_000)
+  })
+
+  test('a wallet whose relay is killed reconnects through another relay and loses nothing', async () => {
+    const id = 'w2'
+    const relayA = await startRelay(wsPort)
+    await host.send({ cmd: 'stopWallet', id })
+    await host.send({ cmd: 'startWallet', id, wsUrl: relayA.url })
+    await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `via A ${id}` })
+    await host.waitFor((e) => e.event === 'basicMessage' && e.agent === id && e.content === `via A ${id}`, 20_000)
+
+    const closedBefore = host.events.filter((e) => e.event === 'socket' && e.agent === id && e.state === 'closed').length
+    relayA.kill()
+    await host.waitForCount((e) => e.event === 'socket' && e.agent === id && e.state === 'closed', closedBefore + 1, 10_000)
+    for (let i = 1; i <= 3; i++) {
+      await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `relay down ${id} #${i}` })
+    }
+    const relayB = await startRelay(ws2Port)
+    await host.send({ cmd: 'setWsUrl', id, wsUrl: relayB.url })
+    const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id && e.content.startsWith('relay down'), 3, 30_000)
+    assert.deepEqual(received.map((e) => e.content), [1, 2, 3].map((i) => `relay down ${id} #${i}`))
+    relayB.kill()
   })
 
   test('bad commands get an error reply and do not disturb the host', async () => {
