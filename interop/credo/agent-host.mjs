@@ -14,7 +14,7 @@ const {
 const { DidCommMediatorPickupStrategy } = await import('@credo-ts/didcomm')
 const { createSenderAgent, createWalletAgent, httpStatusRecorder, newAgentState } = await import('./lib/agents.mjs')
 
-const DEFAULT_TIMEOUT_MS = 30_000
+const DEFAULT_TIMEOUT_MS = 60_000
 
 /** id -> { id, kind: 'wallet'|'sender', state, agent (null while stopped), options } */
 const agents = new Map()

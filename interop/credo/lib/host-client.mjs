@@ -27,7 +27,7 @@ export class AgentHostClient {
         resolve({ code, signal })
       })
     )
-    await client.waitFor((e) => e.event === 'ready', 30_000)
+    await client.waitFor((e) => e.event === 'ready', 60_000)
     return client
   }
 

@@ -34,7 +34,7 @@ const ANONCRYPT_FROM_CREDO_05 = {
 
 function run(requests) {
   const input = requests.map((r) => JSON.stringify(r)).join('\n')
-  const result = spawnSync(process.execPath, [CLI], { input, encoding: 'utf8', timeout: 60_000 })
+  const result = spawnSync(process.execPath, [CLI], { input, encoding: 'utf8', timeout: 120_000 })
   const outputs = result.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l))
   return { status: result.status, outputs, stderr: result.stderr }
 }
