@@ -1,0 +1,261 @@
+package dev.switchboard.socketdock.relay;
+
+import dev.switchboard.socketdock.protocol.CloseCodes;
+import dev.switchboard.socketdock.protocol.auth.RequestSigner;
+import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
+import dev.switchboard.socketdock.relay.backend.BackendClient;
+import dev.switchboard.socketdock.relay.backend.BackendDispatcher;
+import dev.switchboard.socketdock.relay.backend.HeartbeatPublisher;
+import dev.switchboard.socketdock.relay.connection.ConnectionRegistry;
+import dev.switchboard.socketdock.relay.connection.RelayConnection;
+import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
+import dev.switchboard.socketdock.relay.pipeline.InternalChannelInitializer;
+import dev.switchboard.socketdock.relay.pipeline.RelayChannelInitializer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running relay instance: the public and internal listeners, the backend client and the
+ * heartbeat, on one event loop group. {@link #start} binds; {@link #drainAndStop} performs the
+ * graceful drain (readiness 503, upgrades refused, sockets closed with 1001 spread over the drain
+ * window, disconnect notices sent) and releases everything.
+ */
+public final class Relay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+    private static final Duration DISPATCH_GRACE = Duration.ofSeconds(15);
+
+    private final RelayContext context;
+    private final EventLoopGroup group;
+    private final BackendClient client;
+    private final Channel publicChannel;
+    private final Channel internalChannel;
+    private final @Nullable HeartbeatPublisher heartbeat;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    private Relay(
+            RelayContext context,
+            EventLoopGroup group,
+            BackendClient client,
+            Channel publicChannel,
+            Channel internalChannel,
+            @Nullable HeartbeatPublisher heartbeat) {
+        this.context = context;
+        this.group = group;
+        this.client = client;
+        this.publicChannel = publicChannel;
+        this.internalChannel = internalChannel;
+        this.heartbeat = heartbeat;
+    }
+
+    /**
+     * Binds both listeners and starts the heartbeat.
+     *
+     * @throws InterruptedException when interrupted while binding
+     * @throws io.netty.channel.ChannelException when a port cannot be bound
+     */
+    public static Relay start(RelayConfig config) throws InterruptedException {
+        Transport transport = Transport.best();
+        EventLoopGroup group = transport.newGroup(config.eventLoopThreads());
+        try {
+            DeferredInitializer publicInit = new DeferredInitializer();
+            DeferredInitializer internalInit = new DeferredInitializer();
+            Channel publicChannel = serverBootstrap(group, transport, config, publicInit)
+                    .bind(config.bindIp(), config.bindPort())
+                    .sync()
+                    .channel();
+            Channel internalChannel = serverBootstrap(group, transport, config, internalInit)
+                    .bind(config.internalIp(), config.internalPort())
+                    .sync()
+                    .channel();
+            String endpoint = endpoint(config, publicChannel, internalChannel);
+
+            RelayMetrics metrics = new RelayMetrics();
+            ConnectionRegistry registry = new ConnectionRegistry(config.maxConnections());
+            metrics.openConnectionsGauge(registry::size);
+            BackendClient client = new BackendClient(
+                    group,
+                    transport.clientChannel(),
+                    config.backendConnectTimeout(),
+                    config.backendTimeout(),
+                    config.backendPoolSize());
+            RequestSigner signer =
+                    config.secret() == null ? RequestSigner.none() : RequestSigner.hs256(config.secret());
+            RequestVerifier verifier = config.secret() == null
+                    ? RequestVerifier.insecureAcceptAll()
+                    : RequestVerifier.hs256(config.secret());
+            BackendDispatcher dispatcher = new BackendDispatcher(client, signer, metrics, config.backendRetries());
+            RelayContext context = new RelayContext(
+                    config, endpoint, registry, metrics, dispatcher, verifier, new AtomicBoolean(), Instant.now());
+            publicInit.delegate = new RelayChannelInitializer(context);
+            internalInit.delegate = new InternalChannelInitializer(context);
+
+            HeartbeatPublisher heartbeat = null;
+            if (config.heartbeatUri() != null) {
+                heartbeat = new HeartbeatPublisher(
+                        dispatcher,
+                        group.next(),
+                        config.heartbeatUri(),
+                        config.instanceId(),
+                        endpoint,
+                        context.startedAt(),
+                        registry::size);
+                heartbeat.start(config.heartbeatInterval());
+            }
+            if (config.insecureNoAuth()) {
+                LOG.warn("event=insecure_no_auth message=\"authentication is OFF: backend POSTs are unsigned and "
+                        + "anyone who reaches the callback port can write to or close any socket\"");
+            }
+            LOG.info(
+                    "event=started instance_id={} transport={} public={} internal={} endpoint={} message_uri={}",
+                    config.instanceId(),
+                    transport.name(),
+                    publicChannel.localAddress(),
+                    internalChannel.localAddress(),
+                    endpoint,
+                    config.messageUri());
+            return new Relay(context, group, client, publicChannel, internalChannel, heartbeat);
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private static ServerBootstrap serverBootstrap(
+            EventLoopGroup group, Transport transport, RelayConfig config, ChannelHandler childHandler) {
+        return new ServerBootstrap()
+                .group(group)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(
+                        ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.writeBufferLow(), config.writeBufferHigh()))
+                .childHandler(childHandler);
+    }
+
+    private static String endpoint(RelayConfig config, Channel publicChannel, Channel internalChannel) {
+        if (config.endpoint() != null) {
+            String e = config.endpoint().toString();
+            return e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
+        }
+        InetSocketAddress address = (InetSocketAddress)
+                (config.compatPublicCallbacks() ? publicChannel.localAddress() : internalChannel.localAddress());
+        String host = address.getAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
+                : address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + address.getPort();
+    }
+
+    /** The shared state (for tests and tools). */
+    public RelayContext context() {
+        return context;
+    }
+
+    /** The bound public port. */
+    public int publicPort() {
+        return ((InetSocketAddress) publicChannel.localAddress()).getPort();
+    }
+
+    /** The bound internal port. */
+    public int internalPort() {
+        return ((InetSocketAddress) internalChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Graceful drain, then stop: readiness turns 503 and new upgrades get 503 at once; open sockets
+     * are closed with 1001 one after another, spread evenly over the drain window; the call returns
+     * once every socket is closed and its disconnect notice answered (or after a grace period), with
+     * everything released. Idempotent.
+     */
+    public void drainAndStop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        context.draining().set(true);
+        Collection<RelayConnection> open = context.registry().snapshot();
+        long windowNanos = context.config().drainWindow().toNanos();
+        LOG.info("event=drain_started connections={} window_ms={}", open.size(), windowNanos / 1_000_000);
+        int i = 0;
+        int n = open.size();
+        for (RelayConnection connection : open) {
+            long delay = n <= 1 ? 0 : windowNanos * i / n;
+            connection.channel().eventLoop().execute(connection::drain);
+            connection
+                    .channel()
+                    .eventLoop()
+                    .schedule(() -> connection.close(CloseCodes.GOING_AWAY, "going away"), delay, TimeUnit.NANOSECONDS);
+            i++;
+        }
+        long deadline = System.nanoTime() + windowNanos + DISPATCH_GRACE.toNanos();
+        while (System.nanoTime() < deadline
+                && (context.registry().size() > 0 || context.metrics().dispatchDepth() > 0)) {
+            sleep(20);
+        }
+        LOG.info("event=drain_finished remaining={}", context.registry().size());
+        stopNow();
+    }
+
+    /** Stops at once without draining (tests); a no-op after {@link #drainAndStop}. */
+    @Override
+    public void close() {
+        stopped.set(true);
+        stopNow();
+    }
+
+    private void stopNow() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
+        publicChannel.close().syncUninterruptibly();
+        internalChannel.close().syncUninterruptibly();
+        client.close();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Forwards to an initializer set after the ports are bound (the endpoint may depend on them). */
+    @ChannelHandler.Sharable
+    private static final class DeferredInitializer extends ChannelInitializer<SocketChannel> {
+        volatile @Nullable ChannelInitializer<SocketChannel> delegate;
+
+        @Override
+        protected void initChannel(SocketChannel ch) {
+            ChannelInitializer<SocketChannel> d = delegate;
+            if (d == null) {
+                ch.close(); // accepted in the instant between bind and start-up
+                return;
+            }
+            ch.pipeline().addLast(d);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.switchboard.socketdock.relay.backend;
+
+import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
+import io.netty.channel.EventLoop;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One socket's backend POSTs, sent one at a time in arrival order. Bounded: {@link #offer} refuses
+ * when {@code capacity} events are waiting (the caller then closes the socket with 1013); notices
+ * that must go out whatever the load ({@link #offerAlways}, the disconnect notice) bypass the bound.
+ * Confined to the socket's event loop: every method must be called there.
+ */
+public final class DispatchQueue {
+    /**
+     * One queued event.
+     *
+     * @param event metric label
+     * @param uri where to POST
+     * @param body the JSON body
+     * @param idempotencyKey the message's key, or null
+     * @param onDone called on the event loop with the final outcome
+     */
+    public record Item(
+            String event, URI uri, byte[] body, @Nullable String idempotencyKey, Consumer<Outcome> onDone) {}
+
+    private final EventLoop loop;
+    private final BackendDispatcher dispatcher;
+    private final RelayMetrics metrics;
+    private final int capacity;
+    private @Nullable ArrayDeque<Item> waiting;
+    private boolean busy;
+
+    /** @param capacity events waiting behind the one in flight, {@code > 0} */
+    public DispatchQueue(EventLoop loop, BackendDispatcher dispatcher, RelayMetrics metrics, int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
+        }
+        this.loop = loop;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.capacity = capacity;
+    }
+
+    /** Enqueues an event. @return false when the queue is full (nothing enqueued) */
+    public boolean offer(Item item) {
+        if (busy && waiting != null && waiting.size() >= capacity) {
+            return false;
+        }
+        offerAlways(item);
+        return true;
+    }
+
+    /** Enqueues an event regardless of the bound. */
+    public void offerAlways(Item item) {
+        if (waiting == null) {
+            waiting = new ArrayDeque<>(4);
+        }
+        waiting.add(item);
+        metrics.dispatchDepth(1);
+        pump();
+    }
+
+    /** Drops waiting events of this kind (not the one in flight). @return how many were dropped */
+    public int drop(String event) {
+        if (waiting == null) {
+            return 0;
+        }
+        int before = waiting.size();
+        waiting.removeIf(i -> i.event().equals(event));
+        int dropped = before - waiting.size();
+        metrics.dispatchDepth(-dropped);
+        return dropped;
+    }
+
+    /** Events waiting or in flight. */
+    public int depth() {
+        return (waiting == null ? 0 : waiting.size()) + (busy ? 1 : 0);
+    }
+
+    private void pump() {
+        if (busy || waiting == null || waiting.isEmpty()) {
+            return;
+        }
+        Item item = waiting.poll();
+        busy = true;
+        dispatcher
+                .post(item.event(), item.uri(), item.body(), item.idempotencyKey(), true, loop)
+                .addListener(f -> {
+                    busy = false;
+                    metrics.dispatchDepth(-1);
+                    if (waiting != null && waiting.isEmpty()) {
+                        waiting = null; // idle sockets hold no queue
+                    }
+                    Outcome outcome = f.isSuccess()
+                            ? (Outcome) f.getNow()
+                            : new Outcome(Outcome.Kind.FAILED, 0, String.valueOf(f.cause()));
+                    item.onDone().accept(outcome);
+                    pump();
+                });
+    }
+}

@@ -1,0 +1,243 @@
+package dev.switchboard.socketdock.relay.connection;
+
+import dev.switchboard.socketdock.protocol.CallbackPaths;
+import dev.switchboard.socketdock.protocol.CloseCodes;
+import dev.switchboard.socketdock.protocol.ConnectEvent;
+import dev.switchboard.socketdock.protocol.DisconnectEvent;
+import dev.switchboard.socketdock.protocol.Frame;
+import dev.switchboard.socketdock.protocol.IdempotencyKey;
+import dev.switchboard.socketdock.protocol.MessageEvent;
+import dev.switchboard.socketdock.protocol.Meta;
+import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.relay.RelayContext;
+import dev.switchboard.socketdock.relay.backend.DispatchQueue;
+import dev.switchboard.socketdock.relay.backend.Outcome;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.AttributeKey;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One relayed WebSocket: its id, callback URIs, lifecycle state, message sequence and backend
+ * dispatch queue. Reachable from its channel through {@link #KEY}. All methods except
+ * {@link #write} and {@link #state()} must run on the channel's event loop.
+ */
+public final class RelayConnection {
+    /** The channel attribute holding a socket's connection once its handshake completed. */
+    public static final AttributeKey<RelayConnection> KEY = AttributeKey.valueOf("socketdock.connection");
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
+    private static final long CLOSE_GRACE_MS = 2000;
+
+    private final String id;
+    private final Channel channel;
+    private final RelayContext context;
+    private final DispatchQueue queue;
+    private volatile ConnectionState state = new ConnectionState.Handshaking();
+    private long seq;
+    private @Nullable Meta meta;
+
+    /** A socket in {@link ConnectionState.Handshaking}. */
+    public RelayConnection(String id, Channel channel, RelayContext context) {
+        this.id = id;
+        this.channel = channel;
+        this.context = context;
+        this.queue = new DispatchQueue(
+                channel.eventLoop(),
+                context.dispatcher(),
+                context.metrics(),
+                context.config().dispatchQueueSize());
+    }
+
+    /** The connection id. */
+    public String id() {
+        return id;
+    }
+
+    /** The socket's channel. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** The current state (readable from any thread). */
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** Backend events waiting or in flight. */
+    public int dispatchDepth() {
+        return queue.depth();
+    }
+
+    /**
+     * The handshake completed: registers the socket and sends the connect event (when a connect
+     * URI is configured; frames wait behind it, and a non-2xx answer closes with 1008).
+     *
+     * @param headers the upgrade request's headers, names lower-cased
+     */
+    public void open(Map<String, String> headers) {
+        if (!(state instanceof ConnectionState.Handshaking handshaking)) {
+            return;
+        }
+        state = handshaking.toOpen(System.nanoTime());
+        channel.attr(KEY).set(this);
+        context.registry().add(this);
+        context.metrics().connectionOpened();
+        LOG.debug("event=open connection_id={} remote={}", id, channel.remoteAddress());
+        URI connectUri = context.config().connectUri();
+        if (connectUri != null) {
+            byte[] body = SocketDockJson.write(new ConnectEvent(meta().withHeaders(headers)));
+            queue.offerAlways(new DispatchQueue.Item("connect", connectUri, body, null, this::onConnectOutcome));
+        }
+    }
+
+    /** A data frame from the client: POSTed to the message URI in order, or close 1013 when the queue is full. */
+    public void onFrame(Frame frame, byte[] payload) {
+        if (!state.writable()) {
+            return;
+        }
+        long n = ++seq;
+        byte[] body = SocketDockJson.write(MessageEvent.of(meta(), n, frame, payload));
+        String key = IdempotencyKey.of(context.config().instanceId(), id, n);
+        boolean queued = queue.offer(
+                new DispatchQueue.Item("message", context.config().messageUri(), body, key, this::onMessageOutcome));
+        if (!queued) {
+            context.metrics().dispatchOverflow();
+            LOG.warn("event=dispatch_queue_full connection_id={} seq={}", id, n);
+            close(CloseCodes.TRY_AGAIN_LATER, "backend overloaded");
+        }
+    }
+
+    /** The relay is draining: the socket keeps relaying until {@link #close} with 1001. */
+    public void drain() {
+        if (state instanceof ConnectionState.Open open) {
+            state = open.toDraining();
+        }
+    }
+
+    /**
+     * Closes the socket from our side: records the code, writes the close frame (RFC 6455 section
+     * 5.5.1) and closes the TCP connection once it is written (or after a short grace).
+     */
+    public void close(int code, String reason) {
+        if (state instanceof ConnectionState.Closed) {
+            return;
+        }
+        state = state.toClosed(code, reason);
+        if (!channel.isActive()) {
+            return;
+        }
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The frame decoder has already written a close frame with this code: records it (nothing is written). */
+    public void closedByDecoder(int code, String reason) {
+        state = state.toClosed(code, reason);
+    }
+
+    /** The client sent a close frame: answers it with the same code and closes (RFC 6455 section 5.5.1). */
+    public void onClientClose(int code, String reason) {
+        if (state instanceof ConnectionState.Closed) {
+            channel.close();
+            return;
+        }
+        int recorded = code < 0 ? CloseCodes.NO_STATUS_RECEIVED : code;
+        state = state.toClosed(recorded, reason);
+        CloseWebSocketFrame answer = code < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, reason);
+        channel.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The TCP connection ended: unregisters the socket and sends the disconnect notice. */
+    public void onInactive() {
+        state = state.toClosed(CloseCodes.ABNORMAL_CLOSURE, "connection lost");
+        ConnectionState.Closed closed = (ConnectionState.Closed) state;
+        context.registry().remove(this);
+        context.metrics().connectionClosed(closed.code());
+        LOG.debug("event=close connection_id={} code={} reason=\"{}\"", id, closed.code(), closed.reason());
+        URI disconnectUri = context.config().disconnectUri();
+        if (disconnectUri != null) {
+            byte[] body = SocketDockJson.write(new DisconnectEvent(id, meta(), closed.code(), closed.reason()));
+            queue.offerAlways(new DispatchQueue.Item("disconnect", disconnectUri, body, null, outcome -> {
+                if (!outcome.delivered()) {
+                    LOG.warn(
+                            "event=disconnect_notice_failed connection_id={} status={} cause=\"{}\"",
+                            id,
+                            outcome.status(),
+                            outcome.detail());
+                }
+            }));
+        }
+    }
+
+    /**
+     * Writes a frame from a {@code send} callback (any thread). The frame is released on failure.
+     *
+     * @return the write's future
+     */
+    public ChannelFuture write(WebSocketFrame frame) {
+        return channel.writeAndFlush(frame);
+    }
+
+    /** Whether the socket accepts callback frames now: open or draining, and not over its high-water mark. */
+    public boolean acceptsFrames() {
+        return state.writable() && channel.isActive();
+    }
+
+    private Meta meta() {
+        Meta m = meta;
+        if (m == null) {
+            String endpoint = context.endpoint();
+            m = Meta.of(id, CallbackPaths.sendUri(endpoint, id), CallbackPaths.disconnectUri(endpoint, id))
+                    .withInstanceId(context.config().instanceId());
+            meta = m;
+        }
+        return m;
+    }
+
+    private void onConnectOutcome(Outcome outcome) {
+        if (outcome.delivered()) {
+            return;
+        }
+        queue.drop("message");
+        if (outcome.kind() == Outcome.Kind.REJECTED) {
+            LOG.info("event=connect_rejected connection_id={} status={}", id, outcome.status());
+            close(CloseCodes.POLICY_VIOLATION, "connect rejected");
+        } else {
+            onBackendFailure("connect", outcome);
+        }
+    }
+
+    private void onMessageOutcome(Outcome outcome) {
+        switch (outcome.kind()) {
+            case DELIVERED -> {}
+            case REJECTED -> LOG.warn("event=message_rejected connection_id={} status={}", id, outcome.status());
+            case OVERLOADED, FAILED -> {
+                queue.drop("message");
+                onBackendFailure("message", outcome);
+            }
+        }
+    }
+
+    private void onBackendFailure(String event, Outcome outcome) {
+        LOG.warn(
+                "event=backend_failed kind={} connection_id={} status={} cause=\"{}\"",
+                event,
+                id,
+                outcome.status(),
+                outcome.detail());
+        if (outcome.kind() == Outcome.Kind.OVERLOADED) {
+            close(CloseCodes.TRY_AGAIN_LATER, "backend overloaded");
+        } else {
+            close(CloseCodes.INTERNAL_ERROR, "backend unavailable");
+        }
+    }
+}

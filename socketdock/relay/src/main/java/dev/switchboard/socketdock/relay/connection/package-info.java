@@ -1,0 +1,15 @@
+/**
+ * One relayed WebSocket and the set of them. In: the pipeline handlers create a
+ * {@link dev.switchboard.socketdock.relay.connection.RelayConnection} when a handshake completes and
+ * move it through its {@link dev.switchboard.socketdock.relay.connection.ConnectionState}
+ * (Handshaking -&gt; Open -&gt; Draining -&gt; Closed, or straight to Closed). Out: the
+ * {@link dev.switchboard.socketdock.relay.connection.ConnectionRegistry} answers callbacks
+ * ("which channel is socket {@code id}?"), drain ("close them all") and the open-connections gauge.
+ *
+ * <p>Threading: a connection's state is changed only on its channel's event loop; the registry is
+ * a concurrent map read from any thread.
+ */
+@NullMarked
+package dev.switchboard.socketdock.relay.connection;
+
+import org.jspecify.annotations.NullMarked;

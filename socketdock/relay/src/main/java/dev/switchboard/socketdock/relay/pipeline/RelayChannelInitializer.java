@@ -1,0 +1,80 @@
+package dev.switchboard.socketdock.relay.pipeline;
+
+import dev.switchboard.socketdock.relay.RelayConfig;
+import dev.switchboard.socketdock.relay.RelayContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+/**
+ * The public listener's pipeline, top to bottom:
+ *
+ * <ol>
+ *   <li>HTTP/1.1 codec and aggregator (upgrade requests; callbacks too in compatibility mode);
+ *   <li>{@link UpgradeGate}: path, draining and connection-cap checks (503), reserving a place;
+ *   <li>{@link CallbackHandler}, only in compatibility mode (SocketDock serves callbacks here);
+ *   <li>Netty's WebSocket protocol handler: RFC 6455 handshake, frame codec with the frame size limit
+ *       (1009 beyond it), UTF-8 validation of text frames (1007), answers to pings;
+ *   <li>frame aggregator: fragmented messages become one frame (1009 beyond the limit);
+ *   <li>{@link KeepaliveHandler}: our pings and the pong timeout;
+ *   <li>{@link LifetimeHandler}: idle timeout and maximum lifetime (only when one is on);
+ *   <li>{@link WebSocketRelayHandler}: frames to the backend, the connection's lifecycle.
+ * </ol>
+ */
+public final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private static final int MAX_UPGRADE_REQUEST_BYTES = 16 * 1024;
+    private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
+
+    private final RelayContext context;
+    private final UpgradeGate gate;
+    private final CallbackHandler callbacks;
+    private final WebSocketServerProtocolConfig webSocketConfig;
+
+    /** @param context the relay instance's shared state */
+    public RelayChannelInitializer(RelayContext context) {
+        this.context = context;
+        this.gate = new UpgradeGate(context);
+        this.callbacks = new CallbackHandler(context);
+        RelayConfig config = context.config();
+        this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/") // UpgradeGate admits only "/" and "/ws"
+                .checkStartsWith(true)
+                .handleCloseFrames(false)
+                .dropPongFrames(false)
+                .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MS)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxFrameSize())
+                        .allowExtensions(false)
+                        .withUTF8Validator(true)
+                        .build())
+                .build();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        RelayConfig config = context.config();
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("http", new HttpServerCodec());
+        if (config.compatPublicCallbacks()) {
+            p.addLast("aggregator", new CallbackBodyLimit(config.maxCallbackBody(), context.metrics()));
+            p.addLast("gate", gate);
+            p.addLast("callbacks", callbacks);
+        } else {
+            p.addLast("aggregator", new HttpObjectAggregator(MAX_UPGRADE_REQUEST_BYTES));
+            p.addLast("gate", gate);
+        }
+        p.addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig));
+        p.addLast("fragments", new WebSocketFrameAggregator(config.maxFrameSize()));
+        p.addLast("keepalive", new KeepaliveHandler(config.pingInterval(), config.pongTimeout()));
+        if (!config.idleTimeout().isZero() || !config.maxLifetime().isZero()) {
+            p.addLast("lifetime", new LifetimeHandler(config.idleTimeout(), config.maxLifetime()));
+        }
+        p.addLast("relay", new WebSocketRelayHandler(context));
+    }
+}
