@@ -110,6 +110,14 @@ final class Stack implements AutoCloseable {
      * Starts a mediator on {@code port} whose invitation lists {@code wsUrls}; waits until it is ready.
      */
     Mediator mediator(String name, int port, List<URI> wsUrls) {
+        return mediator(name, port, port, wsUrls);
+    }
+
+    /**
+     * Starts a mediator on {@code port} that announces {@code publicHttpPort} (another instance's, as
+     * behind a load balancer) and {@code wsUrls}; waits until it is ready.
+     */
+    Mediator mediator(String name, int port, int publicHttpPort, List<URI> wsUrls) {
         Path app = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(app)) {
             throw new IllegalStateException("no " + app + ": run the package phase first");
@@ -123,7 +131,7 @@ final class Stack implements AutoCloseable {
                 "-Dswitchboard.mediator.key-encryption-key=" + KEK,
                 "-Dswitchboard.relay.jwt-secret=" + SECRET,
                 "-Dswitchboard.relay.heartbeat-ttl=6s",
-                "-Dswitchboard.mediator.public-http-url=http://127.0.0.1:" + port + "/",
+                "-Dswitchboard.mediator.public-http-url=http://127.0.0.1:" + publicHttpPort + "/",
                 "-Dswitchboard.mediator.public-ws-urls="
                         + String.join(",", wsUrls.stream().map(URI::toString).toList())));
         ChildProcess process = ChildProcess.start(name, ChildProcess.jvm(props, List.of("-jar", app.toString())));
