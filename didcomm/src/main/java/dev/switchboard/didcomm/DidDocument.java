@@ -81,14 +81,29 @@ public record DidDocument(
      *     didcomm:transport/queue}) or a DID for mediator chains
      * @param routingKeys routing keys or DID URLs, outermost last as written
      * @param accept media types / profiles accepted, possibly empty
+     * @param recipientKeys DIDComm v1 ({@code did-communication}, {@code IndyAgent}) recipient keys as
+     *     written: base58 verkeys, did:key DID URLs, or references made absolute ({@code did#key-1}); empty
+     *     for DIDComm v2 services, whose recipients are the {@code keyAgreement} keys
      */
-    public record Service(String id, String type, URI endpoint, List<String> routingKeys, List<String> accept) {
+    public record Service(
+            String id,
+            String type,
+            URI endpoint,
+            List<String> routingKeys,
+            List<String> accept,
+            List<String> recipientKeys) {
         public Service {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(endpoint, "endpoint");
             routingKeys = List.copyOf(routingKeys);
             accept = List.copyOf(accept);
+            recipientKeys = List.copyOf(recipientKeys);
+        }
+
+        /** A service without recipient keys (DIDComm v2 {@code DIDCommMessaging}). */
+        public Service(String id, String type, URI endpoint, List<String> routingKeys, List<String> accept) {
+            this(id, type, endpoint, routingKeys, accept, List.of());
         }
     }
 }

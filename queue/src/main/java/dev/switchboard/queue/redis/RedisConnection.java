@@ -1,0 +1,133 @@
+package dev.switchboard.queue.redis;
+
+import dev.switchboard.queue.QueueException;
+import dev.switchboard.queue.config.RedisSettings;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Lettuce client (standalone or cluster) and its shared, pipelining connection. Keys are UTF-8
+ * strings, values raw bytes. Dedicated connections ({@link #openDedicated()}) serve blocking reads.
+ */
+final class RedisConnection implements AutoCloseable {
+
+    static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private final RedisSettings settings;
+    private final AbstractRedisClient client;
+    private final StatefulConnection<String, byte[]> shared;
+    private final RedisClusterAsyncCommands<String, byte[]> async;
+
+    private RedisConnection(
+            RedisSettings settings,
+            AbstractRedisClient client,
+            StatefulConnection<String, byte[]> shared,
+            RedisClusterAsyncCommands<String, byte[]> async) {
+        this.settings = settings;
+        this.client = client;
+        this.shared = shared;
+        this.async = async;
+    }
+
+    static RedisConnection open(RedisSettings settings) {
+        List<RedisURI> uris = new ArrayList<>();
+        for (String part : settings.uri().split(",")) {
+            RedisURI uri = RedisURI.create(part.trim());
+            if (settings.tls()) {
+                uri.setSsl(true);
+            }
+            uri.setVerifyPeer(settings.verifyPeer());
+            if (settings.username() != null && settings.password() != null) {
+                uri.setUsername(settings.username());
+            }
+            if (settings.password() != null) {
+                uri.setPassword((CharSequence) settings.password());
+            }
+            uri.setTimeout(settings.commandTimeout());
+            uris.add(uri);
+        }
+        SocketOptions socket = SocketOptions.builder()
+                .connectTimeout(settings.connectTimeout())
+                .build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
+        try {
+            if (settings.mode() == RedisSettings.Mode.CLUSTER) {
+                RedisClusterClient cluster = RedisClusterClient.create(uris);
+                cluster.setOptions(ClusterClientOptions.builder()
+                        .socketOptions(socket)
+                        .timeoutOptions(timeouts)
+                        .build());
+                StatefulRedisClusterConnection<String, byte[]> c = cluster.connect(CODEC);
+                return new RedisConnection(settings, cluster, c, c.async());
+            }
+            if (uris.size() != 1) {
+                throw new IllegalArgumentException(
+                        "uri: %s (expected: one URI in standalone mode)".formatted(settings.uri()));
+            }
+            RedisClient standalone = RedisClient.create(uris.get(0));
+            standalone.setOptions(ClientOptions.builder()
+                    .socketOptions(socket)
+                    .timeoutOptions(timeouts)
+                    .build());
+            StatefulRedisConnection<String, byte[]> c = standalone.connect(CODEC);
+            return new RedisConnection(settings, standalone, c, c.async());
+        } catch (RedisException e) {
+            throw new QueueException("cannot connect to Redis at " + settings, e);
+        }
+    }
+
+    RedisSettings settings() {
+        return settings;
+    }
+
+    /** The shared connection's commands; replies complete on Lettuce's threads. */
+    RedisClusterAsyncCommands<String, byte[]> async() {
+        return async;
+    }
+
+    /** A new connection for one thread's blocking calls; close it when done. */
+    Dedicated openDedicated() {
+        try {
+            if (client instanceof RedisClusterClient cluster) {
+                StatefulRedisClusterConnection<String, byte[]> c = cluster.connect(CODEC);
+                return new Dedicated(c, c.sync());
+            }
+            StatefulRedisConnection<String, byte[]> c = ((RedisClient) client).connect(CODEC);
+            return new Dedicated(c, c.sync());
+        } catch (RedisException e) {
+            throw new QueueException("cannot connect to Redis at " + settings, e);
+        }
+    }
+
+    /** A dedicated connection and its blocking commands. */
+    record Dedicated(StatefulConnection<String, byte[]> connection, RedisClusterCommands<String, byte[]> sync)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        shared.close();
+        client.shutdown();
+    }
+}
