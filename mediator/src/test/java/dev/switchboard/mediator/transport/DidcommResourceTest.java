@@ -100,7 +100,14 @@ class DidcommResourceTest {
 
     @Test
     void healthAndMetricsAreUp() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body(org.hamcrest.Matchers.containsString("redis"));
+        TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
+        wallet.call(TestWallet.message("https://didcomm.org/unknown-protocol/1.0/hello"));
+        TestWallet.post("{}".getBytes(StandardCharsets.UTF_8));
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("switchboard_problem_reports_total{code=\"e.p.msg.unsupported\"")
+                .contains("switchboard_unpack_errors_total{code=\"e.p.msg.invalid\"");
     }
 }
