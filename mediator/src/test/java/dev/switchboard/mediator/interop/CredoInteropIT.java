@@ -72,6 +72,24 @@ class CredoInteropIT {
     }
 
     @Test
+    @Order(5)
+    void aWalletUsingConnections10OnboardsToo() throws Exception {
+        String invitation = Stack.invitationUrl(mediator);
+        String oob = invitation.substring(invitation.indexOf("oob=") + 4);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectNode decoded =
+                (ObjectNode) json.readTree(java.util.Base64.getUrlDecoder().decode(oob));
+        decoded.putArray("handshake_protocols").add("https://didcomm.org/connections/1.0");
+        String legacy = mediator.url() + "?oob="
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(decoded));
+        ObjectNode ready = host.send(AgentHost.command("createWallet")
+                .put("id", "legacy")
+                .put("mediatorInvitationUrl", legacy)
+                .put("transport", "ws"));
+        assertThat(ready.path("mediationState").asText()).isEqualTo("granted");
+    }
+
+    @Test
     @Order(2)
     void aSenderConnectsToEachWalletThroughTheMediator() {
         ObjectNode sender = AgentHost.command("createSender");

@@ -93,6 +93,21 @@ class DidExchangeV1HandlerTest {
     }
 
     @Test
+    void credo05RequestWithPeer1AndAttachedDocumentIsAnswered() {
+        TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
+        ObjectNode request = request("1.0");
+        request.put("did", "did:peer:1zQmXFQnyoYPBc8MmARbFFuXk2ZKtzuxvYsqHvx8eBx6N4eT");
+        ObjectNode attach = request.putObject("did_doc~attach");
+        attach.put("@id", "doc");
+        attach.put("mime-type", "application/json");
+        attach.putObject("data").put("base64", Base64.getEncoder().encodeToString("{\"id\":\"x\"}".getBytes()));
+        ObjectNode response = wallet.call(request);
+        assertThat(response.path("@type").asText()).isEqualTo("https://didcomm.org/didexchange/1.0/response");
+        assertThat(response.path("did_doc~attach").path("data").path("jws").isObject())
+                .isTrue();
+    }
+
+    @Test
     void requestWithoutDidIsInvalid() {
         TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
         ObjectNode request = request("1.1");
