@@ -6,11 +6,11 @@
 # its sockets once a minute; the relay pings every 20 s (default). Prints heap used after a full GC
 # (jcmd GC.run + GC.heap_info) and RSS of the relay with 0 sockets, after each client, and per
 # 10,000 sockets.
-#   socketdock/bench/run-connections.sh            # CLIENTS=4 PER_CLIENT=4750 HOLD=150
+#   socketdock/bench/run-connections.sh            # CLIENTS=4 PER_CLIENT=4750 HOLD=300
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 clients="${CLIENTS:-4}"
 per_client="${PER_CLIENT:-4750}"
-hold="${HOLD:-150}"
+hold="${HOLD:-300}"
 port=18765
 internal=18766
 echo_port=18080
