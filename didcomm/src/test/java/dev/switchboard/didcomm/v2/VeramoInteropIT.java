@@ -99,14 +99,16 @@ class VeramoInteropIT {
                 .build();
     }
 
-    @Test
-    void veramoAuthcryptDefaultA256gcmIsUnpackedByUs() {
+    /** Veramo's default authcrypt enc is A256GCM; A256CBC-HS512 on request. Both use ECDH-1PU draft 03. */
+    @ParameterizedTest
+    @CsvSource({"default, A256GCM", "A256CBC-HS512, A256CBC-HS512"})
+    void veramoAuthcryptIsUnpackedByUs(String requested, String enc) {
         Message sent = message(carol, dave);
-        String packed = veramoPack(sent, "authcrypt", null, false);
+        String packed = veramoPack(sent, "authcrypt", "default".equals(requested) ? null : requested, false);
         Unpacked u = new DidcommV2(dids, dave.secrets()).unpack(packed);
         assertThat(u.message()).isEqualTo(sent);
         assertThat(u.metadata().keyAlg()).isEqualTo("ECDH-1PU+A256KW");
-        assertThat(u.metadata().encAlg()).isEqualTo("A256GCM");
+        assertThat(u.metadata().encAlg()).isEqualTo(enc);
         assertThat(u.metadata().senderKid()).isEqualTo(carol.kid());
         assertThat(u.metadata().authenticated()).isTrue();
     }
