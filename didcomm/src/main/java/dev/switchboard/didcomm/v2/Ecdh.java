@@ -14,6 +14,7 @@ import dev.switchboard.didcomm.LibSodium;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,6 +31,15 @@ final class Ecdh {
     static final Set<Curve> CURVES = Set.of(Curve.X25519, Curve.P_256, Curve.P_384, Curve.P_521);
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Cap of {@link #STATIC_Z}; the cache is simply emptied when full. */
+    static final int STATIC_Z_CACHE_SIZE = 10_000;
+
+    /**
+     * Static-static shared secrets (authcrypt's Zs) by (our public key, peer public key): a repeat sender costs
+     * one X25519 instead of two. Keys are public values; entries are 32-66 byte secrets kept in memory.
+     */
+    private static final ConcurrentHashMap<String, byte[]> STATIC_Z = new ConcurrentHashMap<>();
 
     private Ecdh() {}
 
@@ -79,6 +89,33 @@ final class Ecdh {
             throw DidcommException.crypto("X25519 public key is a low-order point");
         }
         return new SecretKeySpec(z, "AES");
+    }
+
+    /**
+     * Z = ECDH(privateKey, publicKey) between two long-term keys (ECDH-1PU's Zs), cached per key pair.
+     *
+     * @throws DidcommException as {@link #z}
+     */
+    static SecretKey zStatic(JWK privateKey, JWK publicKey) {
+        String id = publicPart(privateKey) + "|" + publicPart(publicKey);
+        byte[] cached = STATIC_Z.get(id);
+        if (cached != null) {
+            return new SecretKeySpec(cached, "AES");
+        }
+        SecretKey z = z(privateKey, publicKey);
+        if (STATIC_Z.size() >= STATIC_Z_CACHE_SIZE) {
+            STATIC_Z.clear();
+        }
+        STATIC_Z.put(id, z.getEncoded());
+        return z;
+    }
+
+    private static String publicPart(JWK key) {
+        return switch (key) {
+            case OctetKeyPair okp -> okp.getCurve() + ":" + okp.getX();
+            case ECKey ec -> ec.getCurve() + ":" + ec.getX() + ":" + ec.getY();
+            default -> key.getKeyType() + ":" + key.toPublicJWK().toJSONString();
+        };
     }
 
     /**
