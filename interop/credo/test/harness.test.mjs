@@ -1,0 +1,131 @@
+// Self-test of the agent host against a real mediator that is not ours: a Credo 0.6.3 mediator
+// (DidCommMediatorModule, HTTP + two WebSocket inbound transports on loopback) in this process,
+// Credo wallets and a sender in agent-host.mjs, driven exactly as the Java ITs will drive it.
+import assert from 'node:assert/strict'
+import { createServer } from 'node:net'
+import { after, before, describe, test } from 'node:test'
+import { DidCommMessagePickupEventTypes } from '@credo-ts/didcomm'
+
+import { KeepOpenWsInboundTransport, createMediatorAgent } from '../lib/agents.mjs'
+import { AgentHostClient } from '../lib/host-client.mjs'
+
+const WALLETS = ['w1', 'w2', 'w3', 'w4']
+
+async function freePort() {
+  const server = createServer()
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+describe('agent host against a Credo mediator', () => {
+  let mediator
+  let invitationUrl
+  let secondWsUrl
+  let host
+  const liveSessions = []
+  const wallets = {}
+  const senderConnection = {}
+
+  before(async () => {
+    const [httpPort, wsPort, ws2Port] = [await freePort(), await freePort(), await freePort()]
+    mediator = createMediatorAgent({ httpPort, wsPort }).agent
+    // A second WebSocket entrance to the same mediator: stands in for "another relay".
+    mediator.didcomm.registerInboundTransport(new KeepOpenWsInboundTransport({ port: ws2Port }))
+    secondWsUrl = `ws://127.0.0.1:${ws2Port}`
+    mediator.events.on(DidCommMessagePickupEventTypes.LiveSessionSaved, (e) => liveSessions.push(e.payload.session))
+    await mediator.initialize()
+    const { outOfBandInvitation } = await mediator.didcomm.oob.createInvitation({ label: 'credo-mediator', multiUseInvitation: true })
+    invitationUrl = outOfBandInvitation.toUrl({ domain: `http://127.0.0.1:${httpPort}/invitation` })
+    host = await AgentHostClient.start()
+  })
+
+  after(async () => {
+    await host?.shutdown()
+    await mediator?.shutdown()
+  })
+
+  test('wallets with only a WebSocket transport onboard and get mediation', async () => {
+    const ready = await Promise.all(
+      WALLETS.map((id) => host.send({ cmd: 'createWallet', id, mediatorInvitationUrl: invitationUrl, transport: 'ws' }))
+    )
+    for (const event of ready) {
+      assert.equal(event.event, 'walletReady')
+      assert.equal(event.mediationState, 'granted')
+      assert.equal(event.routingKeys.length, 1)
+      assert.match(event.endpoint, /^http:\/\/127\.0\.0\.1:/)
+      wallets[event.id] = event
+    }
+    // Pickup v2 live mode: every wallet opens a live session at the mediator.
+    const deadline = Date.now() + 20_000
+    while (new Set(liveSessions.map((s) => s.connectionId)).size < WALLETS.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const liveConnections = new Set(liveSessions.map((s) => s.connectionId))
+    assert.equal(liveConnections.size, WALLETS.length)
+  })
+
+  test('a sender connects to each wallet through the wallet\'s routed invitation', async () => {
+    await host.send({ cmd: 'createSender', id: 's1', httpPort: await freePort(), wsPort: await freePort() })
+    for (const id of WALLETS) {
+      const invitation = await host.send({ cmd: 'createInvitation', agent: id })
+      assert.match(invitation.url, /\?oob=/)
+      assert.deepEqual(invitation.services.map((s) => s.serviceEndpoint), [wallets[id].endpoint])
+      assert.equal(invitation.services[0].routingKeys.length, 1)
+      const connected = await host.send({ cmd: 'receiveInvitation', agent: 's1', url: invitation.url })
+      assert.equal(connected.event, 'connected')
+      senderConnection[id] = connected.connectionId
+      await host.waitFor((e) => e.event === 'connection' && e.agent === id && e.outOfBandId === invitation.outOfBandId && e.state === 'completed')
+    }
+  })
+
+  test('every basic message and trust ping arrives, in order', async () => {
+    for (const id of WALLETS) {
+      for (let i = 1; i <= 3; i++) {
+        await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `online ${id} #${i}` })
+      }
+    }
+    const pings = {}
+    for (const id of WALLETS) {
+      pings[id] = await host.send({ cmd: 'sendTrustPing', from: 's1', connectionId: senderConnection[id] })
+    }
+    for (const id of WALLETS) {
+      const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id, 3, 20_000)
+      assert.deepEqual(received.map((e) => e.content), [1, 2, 3].map((i) => `online ${id} #${i}`))
+      await host.waitFor((e) => e.event === 'trustPing' && e.agent === id && e.threadId === pings[id].threadId, 20_000)
+      await host.waitFor((e) => e.event === 'trustPingResponse' && e.agent === 's1' && e.threadId === pings[id].threadId, 20_000)
+    }
+  })
+
+  test('a wallet that goes offline gets every message, in order, after reconnecting elsewhere', async () => {
+    const id = 'w1'
+    await host.send({ cmd: 'stopWallet', id })
+    for (let i = 1; i <= 5; i++) {
+      await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `offline ${id} #${i}` })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    assert.equal(host.events.filter((e) => e.event === 'basicMessage' && e.agent === id && e.content.startsWith('offline')).length, 0)
+    const sessionsBefore = liveSessions.length
+    const ready = await host.send({ cmd: 'startWallet', id, wsUrl: secondWsUrl })
+    assert.equal(ready.mediationState, 'granted')
+    assert.equal(ready.mediatorConnectionId, wallets[id].mediatorConnectionId)
+    const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id && e.content.startsWith('offline'), 5, 20_000)
+    assert.deepEqual(received.map((e) => e.content), [1, 2, 3, 4, 5].map((i) => `offline ${id} #${i}`))
+    // It is live again (through the second entrance): a new message arrives without a restart.
+    const deadline = Date.now() + 10_000
+    while (liveSessions.length === sessionsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    assert.ok(liveSessions.length > sessionsBefore, 'no new live session after startWallet')
+    await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `back ${id}` })
+    await host.waitFor((e) => e.event === 'basicMessage' && e.agent === id && e.content === `back ${id}`, 20_000)
+  })
+
+  test('bad commands get an error reply and do not disturb the host', async () => {
+    await assert.rejects(host.send({ cmd: 'sendBasicMessage', from: 'nobody', connectionId: 'x', content: 'y' }), /no agent with id 'nobody'/)
+    await assert.rejects(host.send({ cmd: 'fly' }), /expected one of/)
+    await assert.rejects(host.send({ cmd: 'createWallet', id: 'w1', mediatorInvitationUrl: invitationUrl }), /already exists/)
+    const stats = await host.send({ cmd: 'stats' })
+    assert.equal(stats.wallets, WALLETS.length)
+    assert.equal(stats.running, WALLETS.length + 1)
+  })
+})
