@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * DIDComm v2 JWE envelopes of a 1 KB plaintext message, one X25519 recipient key, no forward wrapping:
  * unpack and pack of anoncrypt (ECDH-ES+A256KW, XC20P: didcomm-node's default) and authcrypt
- * (ECDH-1PU+A256KW, A256CBC-HS512). Anoncrypt unpack costs one X25519, authcrypt two; {@link #tinkX25519()}
- * is the X25519 (Tink, pure Java, via Nimbus) those unpacks use.
+ * (ECDH-1PU+A256KW, A256CBC-HS512). Anoncrypt unpack costs one X25519 (libsodium, see {@code
+ * X25519Baseline}), authcrypt two, or one for a repeat sender whose static-static Z is cached; {@link
+ * #tinkX25519()} is Tink's pure-Java X25519, what Nimbus would use, for comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -116,10 +117,22 @@ public class V2EnvelopeBenchmark {
         return bobSide.unpack(anoncrypted);
     }
 
-    /** Unpacks a 1 KB authcrypt (ECDH-1PU+A256KW, A256CBC-HS512) JWE: two X25519 plus the sender's DID doc. */
+    /**
+     * Unpacks a 1 KB authcrypt (ECDH-1PU+A256KW, A256CBC-HS512) JWE from the same sender every time: one X25519
+     * (the static-static Z is cached) plus resolving the sender's DID document.
+     */
     @Benchmark
     public Unpacked unpackAuthcrypt() {
         return bobSide.unpack(authcrypted);
+    }
+
+    /**
+     * Unpacks 1 KB authcrypt JWEs from {@link ManySenders#SENDERS} different senders in turn: more than the
+     * static-Z cache holds, so each unpack pays both X25519.
+     */
+    @Benchmark
+    public Unpacked unpackAuthcryptNewSender(ManySenders senders) {
+        return senders.bob.unpack(senders.next());
     }
 
     /** Packs a 1 KB message anoncrypt (XC20P) for one recipient: key generation plus one X25519. */
@@ -134,7 +147,46 @@ public class V2EnvelopeBenchmark {
         return aliceSide.packEncrypted(message, BOB, authcrypt);
     }
 
-    /** One Tink X25519 (the primitive Nimbus uses for OKP key agreement). */
+    /** Authcrypt messages to Bob from many senders (its own DIDs and keys), packed once per fork. */
+    @State(Scope.Benchmark)
+    public static class ManySenders {
+        /** More senders than {@code Ecdh.STATIC_Z_CACHE_SIZE} (10,000) entries. */
+        static final int SENDERS = 16_384;
+
+        DidcommV2 bob;
+        String[] packed;
+        int index;
+
+        /** Generates the senders and packs one message from each. */
+        @Setup
+        public void setUp() throws JOSEException {
+            OctetKeyPair bobKey = new OctetKeyPairGenerator(Curve.X25519).generate();
+            Map<String, DidDocument> docs = new java.util.HashMap<>();
+            docs.put(BOB, doc(BOB, bobKey));
+            DidResolver dids = did -> Optional.ofNullable(docs.get(did));
+            bob = new DidcommV2(dids, new Payloads.MapSecrets().add(new Secret(BOB + "#key-1", bobKey)));
+            packed = new String[SENDERS];
+            Message template = message1k();
+            for (int i = 0; i < SENDERS; i++) {
+                String did = "did:example:sender" + i;
+                OctetKeyPair key = new OctetKeyPairGenerator(Curve.X25519).generate();
+                docs.put(did, doc(did, key));
+                var sender = new DidcommV2(dids, new Payloads.MapSecrets().add(new Secret(did + "#key-1", key)));
+                Message m = template.toBuilder().from(did).build();
+                packed[i] = sender.packEncrypted(
+                                m, BOB, PackOptions.authcrypt(did).withForward(false))
+                        .packedMessage();
+            }
+        }
+
+        String next() {
+            String p = packed[index];
+            index = (index + 1) % SENDERS;
+            return p;
+        }
+    }
+
+    /** One Tink X25519 (Nimbus's own OKP key agreement; the library uses libsodium instead). */
     @Benchmark
     public byte[] tinkX25519() throws GeneralSecurityException {
         return X25519.computeSharedSecret(scalar, point);
