@@ -37,7 +37,7 @@ record ParsedEnvelope(
 
     static final String ENC_XCHACHA = "xchacha20poly1305_ietf";
     static final String ENC_CHACHA = "chacha20poly1305_ietf";
-    static final int MAX_RECIPIENTS = 1_000;
+    static final int MAX_RECIPIENTS = 256; // each kid may cost a key lookup: bound the work one envelope can cause
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
