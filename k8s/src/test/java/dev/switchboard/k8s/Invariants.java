@@ -35,8 +35,15 @@ final class Invariants {
     static final String RELAY = "socketdock";
     /** The mediator's Deployment name. */
     static final String MEDIATOR = "mediator";
-    /** The relay's drain window when neither SOCKETDOCK_DRAIN_SECONDS nor --drain-seconds says otherwise (s). */
+    /**
+     * The relay's drain window when neither {@value #DRAIN_ENV} nor {@code --drain-window} says otherwise (s):
+     * the relay's ConfigParser default {@code 10s}.
+     */
     static final int DEFAULT_DRAIN_SECONDS = 10;
+    /** The variable the relay reads its drain window from (ConfigParser option {@code drain-window}). */
+    static final String DRAIN_ENV = "SOCKETDOCK_DRAIN_WINDOW";
+    /** The flag form of {@link #DRAIN_ENV}. */
+    static final String DRAIN_FLAG = "--drain-window";
     /** Time the JVM needs after the drain window to send the last notices and exit (s). */
     static final int GRACE_MARGIN_SECONDS = 5;
     /** Shortest acceptable HPA scale-down stabilisation window (s). */
@@ -164,22 +171,52 @@ final class Invariants {
         return l.getPreStop().getSleep().getSeconds();
     }
 
-    /** The relay's drain window: env SOCKETDOCK_DRAIN_SECONDS, else arg --drain-seconds=N, else the default. */
+    /**
+     * The relay's drain window in whole seconds (rounded up), read where the relay reads it: the flag
+     * {@code --drain-window=D} (a flag wins over the variable, as in the relay's ConfigParser), else env
+     * {@value #DRAIN_ENV}, else the default. D is a relay duration: {@code 500ms}, {@code 20s}, {@code 5m},
+     * {@code 1h} or plain seconds.
+     *
+     * @throws IllegalArgumentException when D is not a duration the relay would accept
+     */
     static long drainSeconds(Container c) {
         Optional<String> env = c.getEnv() == null
                 ? Optional.empty()
                 : c.getEnv().stream()
-                        .filter(e -> "SOCKETDOCK_DRAIN_SECONDS".equals(e.getName()))
+                        .filter(e -> DRAIN_ENV.equals(e.getName()))
                         .map(EnvVar::getValue)
                         .filter(Objects::nonNull)
                         .findFirst();
         Optional<String> arg = c.getArgs() == null
                 ? Optional.empty()
                 : c.getArgs().stream()
-                        .filter(a -> a.startsWith("--drain-seconds="))
-                        .map(a -> a.substring("--drain-seconds=".length()))
+                        .filter(a -> a.startsWith(DRAIN_FLAG + "="))
+                        .map(a -> a.substring(DRAIN_FLAG.length() + 1))
                         .findFirst();
-        return env.or(() -> arg).map(Long::parseLong).orElse((long) DEFAULT_DRAIN_SECONDS);
+        return arg.or(() -> env).map(Invariants::durationSeconds).orElse((long) DEFAULT_DRAIN_SECONDS);
+    }
+
+    /** A relay duration ({@code 500ms}, {@code 20s}, {@code 5m}, {@code 1h}, plain seconds) in whole seconds, rounded up. */
+    static long durationSeconds(String text) {
+        String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            double seconds;
+            if (s.endsWith("ms")) {
+                seconds = Long.parseLong(s.substring(0, s.length() - 2)) / 1000.0;
+            } else if (s.endsWith("s")) {
+                seconds = Double.parseDouble(s.substring(0, s.length() - 1));
+            } else if (s.endsWith("m")) {
+                seconds = Long.parseLong(s.substring(0, s.length() - 1)) * 60.0;
+            } else if (s.endsWith("h")) {
+                seconds = Long.parseLong(s.substring(0, s.length() - 1)) * 3600.0;
+            } else {
+                seconds = Double.parseDouble(s);
+            }
+            return (long) Math.ceil(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    DRAIN_ENV + ": " + text + " (expected: a duration like 500ms, 20s, 5m, 1h)", e);
+        }
     }
 
     private static void endpoint(String id, Container c, List<String> v) {

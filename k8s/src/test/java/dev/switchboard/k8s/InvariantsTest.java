@@ -1,6 +1,7 @@
 package dev.switchboard.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -81,17 +82,29 @@ class InvariantsTest {
     @Test
     void gracePeriodReadsTheDrainWindowFromTheRelaysEnvironment() {
         relay().getEnv().stream()
-                .filter(e -> e.getName().equals("SOCKETDOCK_DRAIN_SECONDS"))
-                .forEach(e -> e.setValue("60"));
+                .filter(e -> e.getName().equals(Invariants.DRAIN_ENV))
+                .forEach(e -> e.setValue("1m"));
         assertThat(violations()).anyMatch(s -> s.startsWith("grace:") && s.contains("drain window 60 s"));
     }
 
     @Test
-    void gracePeriodReadsTheDrainWindowFromArgsWhenNoEnv() {
-        relay().getEnv().removeIf(e -> e.getName().equals("SOCKETDOCK_DRAIN_SECONDS"));
+    void gracePeriodReadsTheDrainWindowFlagBeforeTheEnvironmentLikeTheRelay() {
+        relay().getEnv().removeIf(e -> e.getName().equals(Invariants.DRAIN_ENV));
         assertThat(violations()).isEmpty(); // default 10 s
-        relay().getArgs().add("--drain-seconds=45");
+        relay().getArgs().add("--drain-window=45s");
         assertThat(violations()).anyMatch(s -> s.startsWith("grace:") && s.contains("drain window 45 s"));
+        relay().getEnv().add(new EnvVar(Invariants.DRAIN_ENV, "1s", null));
+        assertThat(violations()).anyMatch(s -> s.contains("drain window 45 s")); // the flag wins
+    }
+
+    @Test
+    void drainWindowDurationsParseLikeTheRelays() {
+        assertThat(Invariants.durationSeconds("10s")).isEqualTo(10);
+        assertThat(Invariants.durationSeconds("1500ms")).isEqualTo(2);
+        assertThat(Invariants.durationSeconds("2m")).isEqualTo(120);
+        assertThat(Invariants.durationSeconds("7")).isEqualTo(7);
+        assertThatThrownBy(() -> Invariants.durationSeconds("ten seconds"))
+                .hasMessageContaining("SOCKETDOCK_DRAIN_WINDOW");
     }
 
     @Test
@@ -170,10 +183,15 @@ class InvariantsTest {
     @Test
     void hpaMetricWithoutAnAdapterRule() {
         ConfigMap rules = get(ConfigMap.class, AdapterRules.CONFIG_MAP);
-        rules.getData().put("config.yaml", rules.getData().get("config.yaml").replace("externalRules:", "ignored:"));
+        rules.getData()
+                .put(
+                        "config.yaml",
+                        rules.getData()
+                                .get("config.yaml")
+                                .replace("as: \"mediator_http_requests_per_second\"", "as: \"renamed\""));
         assertThat(violations())
                 .anyMatch(s -> s.startsWith("hpa-metric: HorizontalPodAutoscaler/mediator")
-                        && s.contains("switchboard_inbound_log_lag"));
+                        && s.contains("mediator_http_requests_per_second"));
     }
 
     @Test
@@ -257,6 +275,6 @@ class InvariantsTest {
     @Test
     void envValueIsNotSilentlyDropped() {
         // guard for the test fixtures themselves: the relay carries its drain window explicitly
-        assertThat(relay().getEnv()).extracting(EnvVar::getName).contains("SOCKETDOCK_DRAIN_SECONDS", "POD_IP");
+        assertThat(relay().getEnv()).extracting(EnvVar::getName).contains(Invariants.DRAIN_ENV, "POD_IP");
     }
 }

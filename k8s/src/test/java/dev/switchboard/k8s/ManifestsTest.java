@@ -33,6 +33,8 @@ class ManifestsTest {
                 .extracting(HasMetadata::getKind)
                 .contains("Deployment", "Service", "Ingress", "NetworkPolicy", "ConfigMap");
         assertThat(Invariants.check(objects)).isEmpty();
+        assertThat(ServiceContract.fromSources(Renders.k8sDir().getParent()).check(objects))
+                .isEmpty();
     }
 
     @Test
@@ -65,18 +67,16 @@ class ManifestsTest {
     }
 
     @Test
-    void externalRedisOverlayDropsTheStatefulSetAndPointsBothUrisAtTheManagedRedis() throws Exception {
+    void externalRedisOverlayDropsTheStatefulSetAndPointsTheMediatorAtTheManagedRedis() throws Exception {
         List<HasMetadata> objects = Renders.objects("production-external-redis");
         assertThat(objects).noneMatch(o -> o.getMetadata().getName().startsWith("redis"));
         var config = objects.stream()
                 .filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap
-                        && o.getMetadata().getName().equals("switchboard-config"))
+                        && o.getMetadata().getName().equals("mediator-config"))
                 .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
                 .findFirst()
                 .orElseThrow();
         assertThat(config.getData().get("SWITCHBOARD_REDIS_URI")).startsWith("rediss://");
-        assertThat(config.getData().get("QUARKUS_REDIS_HOSTS"))
-                .isEqualTo(config.getData().get("SWITCHBOARD_REDIS_URI"));
     }
 
     @Test
@@ -86,6 +86,7 @@ class ManifestsTest {
         JsonNode values = AdapterRules.parse(Files.readString(dir.resolve("prometheus-adapter-values.yaml")));
         assertThat(values.path("rules").path("custom")).isEqualTo(rules.path("rules"));
         assertThat(values.path("rules").path("external")).isEqualTo(rules.path("externalRules"));
-        assertThat(AdapterRules.names(rules.path("rules"))).contains("socketdock_connections_open");
+        assertThat(AdapterRules.names(rules.path("rules")))
+                .contains("socketdock_connections_open", "mediator_http_requests_per_second");
     }
 }

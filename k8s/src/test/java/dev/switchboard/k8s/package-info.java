@@ -6,7 +6,9 @@
  * required fields, probes, resources, non-root and hardened containers, grace period versus the
  * relay's drain window, the relay endpoint from the pod IP, HPA/PDB/Service targets, the
  * NetworkPolicy on the relays' internal port and the Prometheus Adapter rules behind the HPAs'
- * custom metrics. {@code ImageIT} builds the daemonless base image and a Jib image on top of it and
+ * custom metrics; and ({@link ServiceContract}, rule {@code env-contract}) that every environment
+ * variable, flag, probe path and adapter series the manifests use is one the relay and the mediator
+ * really read, serve or export, as read from their sources. {@code ImageIT} builds the daemonless base image and a Jib image on top of it and
  * runs them from their unpacked layers.
  */
 @NullMarked
