@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -76,12 +79,31 @@ class ImageIT {
 
     @Test
     @Order(2)
-    void jibLaysAnAppOntoTheBaseAndItsEntrypointRuns() throws Exception {
+    void jibLaysAPlainJarAppOntoTheBaseAndItsEntrypointRuns() throws Exception {
+        Path app = WORK.resolve("app");
+        fixtureJars(app.resolve("lib/greeting.jar"), app.resolve("app.jar"), null);
+        String out =
+                buildWithJibAndRun("hello", app, "java,-cp,/app/app.jar:/app/lib/*,app.Main", "app/lib/greeting.jar");
+        assertThat(out).contains("hello from the image").contains("java.home=/opt/java");
+    }
+
+    @Test
+    @Order(3)
+    void jibLaysAQuarkusFastJarLayoutOntoTheBaseAndJavaJarRuns() throws Exception {
+        // the fast-jar shape build-image.sh mediator copies: quarkus-run.jar whose manifest
+        // Class-Path points into lib/ relative to /app
+        Path app = WORK.resolve("quarkus-app");
+        fixtureJars(app.resolve("lib/main/greeting.jar"), app.resolve("quarkus-run.jar"), "lib/main/greeting.jar");
+        String out = buildWithJibAndRun("fastjar", app, "java,-jar,/app/quarkus-run.jar", "app/lib/main/greeting.jar");
+        assertThat(out).contains("hello from the image");
+    }
+
+    /** Jib buildTar of {@code app} over the base; checks the archive; runs its entrypoint; returns the output. */
+    private static String buildWithJibAndRun(String name, Path app, String entrypoint, String expectedFile)
+            throws Exception {
         buildBase();
-        Path app = fixtureApp(WORK.resolve("app"));
-        Path tar = WORK.resolve("hello.tar");
+        Path tar = WORK.resolve(name + ".tar");
         Files.createDirectories(REPO.resolve("k8s/image/target/classes"));
-        String entrypoint = "java,-cp,/app/app.jar:/app/lib/*,app.Main";
         Processes.run(
                 List.of(
                         REPO.resolve("mvnw").toString(),
@@ -92,20 +114,21 @@ class ImageIT {
                         "jib:buildTar",
                         "-Dimage.base=tar://" + BASE_TAR,
                         "-Dimage.app.dir=" + app,
-                        "-Dimage.ref=switchboard/hello:it",
+                        "-Dimage.ref=switchboard/" + name + ":it",
                         "-Dimage.tar=" + tar,
                         "-Djib.container.entrypoint=" + entrypoint),
                 REPO,
                 300);
 
-        Path dir = WORK.resolve("hello");
+        Path dir = WORK.resolve(name);
         ImageArchive a = ImageArchive.unpack(tar, dir);
         a.assertDiffIdsMatchLayers();
-        assertThat(a.manifest.path("RepoTags").get(0).asText()).isEqualTo("switchboard/hello:it");
-        ImageArchive base = ImageArchive.unpack(BASE_TAR, WORK.resolve("base-again"));
+        assertThat(a.manifest.path("RepoTags").get(0).asText()).isEqualTo("switchboard/" + name + ":it");
+        ImageArchive base = ImageArchive.unpack(BASE_TAR, WORK.resolve(name + "-base"));
         assertThat(a.config.path("rootfs").path("diff_ids").get(0))
                 .as("the base layer is reused as is")
                 .isEqualTo(base.config.path("rootfs").path("diff_ids").get(0));
+        assertThat(a.layers).as("base, dependencies, application (+ Jib's own)").hasSizeGreaterThanOrEqualTo(3);
         JsonNode cfg = a.config.path("config");
         assertThat(cfg.path("User").asText()).isEqualTo("10001:10001");
         assertThat(cfg.path("WorkingDir").asText()).isEqualTo("/app");
@@ -114,12 +137,12 @@ class ImageIT {
         assertThat(String.join(",", cmd)).isEqualTo(entrypoint);
 
         Path rootfs = a.extractRootfs(dir.resolve("rootfs"));
-        assertThat(rootfs.resolve("app/lib/greeting.jar")).isRegularFile();
+        assertThat(rootfs.resolve(expectedFile)).isRegularFile();
         String out = runInRootfs(rootfs, cfg.path("User").asText(), cmd);
-        assertThat(out).contains("hello from the image").contains("java.home=/opt/java");
         if (chrootAvailable()) {
             assertThat(out).contains(" as app ");
         }
+        return out;
     }
 
     private static synchronized void buildBase() throws Exception {
@@ -167,14 +190,17 @@ class ImageIT {
         return Processes.run(full, rootfs, 120, Map.of(), true).output();
     }
 
-    /** Two jars: lib/greeting.jar (a dependency) and app.jar (the main class calling it). */
-    private static Path fixtureApp(Path app) throws Exception {
+    /**
+     * Two jars: {@code libJar} (package greet, a dependency) and {@code mainJar} (app.Main calling
+     * it), the latter with {@code Main-Class} and, when given, a manifest {@code Class-Path}.
+     */
+    private static void fixtureJars(Path libJar, Path mainJar, @Nullable String classPath) throws Exception {
         Path src = WORK.resolve("src");
         Path classes = WORK.resolve("classes");
         Files.createDirectories(src.resolve("greet"));
         Files.createDirectories(src.resolve("app"));
         Files.createDirectories(classes);
-        Files.createDirectories(app.resolve("lib"));
+        Files.createDirectories(libJar.getParent());
         Files.writeString(src.resolve("greet/Greeting.java"), """
                 package greet;
                 public final class Greeting {
@@ -202,14 +228,19 @@ class ImageIT {
                         src.resolve("greet/Greeting.java").toString(),
                         src.resolve("app/Main.java").toString());
         assertThat(rc).as("javac").isZero();
-        jar(classes, "greet", app.resolve("lib/greeting.jar"));
-        jar(classes, "app", app.resolve("app.jar"));
-        return app;
+        jar(classes, "greet", libJar, new Manifest());
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "app.Main");
+        if (classPath != null) {
+            m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        }
+        jar(classes, "app", mainJar, m);
     }
 
-    private static void jar(Path classes, String pkg, Path jar) throws Exception {
+    private static void jar(Path classes, String pkg, Path jar, Manifest manifest) throws Exception {
         try (OutputStream os = Files.newOutputStream(jar);
-                JarOutputStream out = new JarOutputStream(os);
+                JarOutputStream out = new JarOutputStream(os, manifest);
                 Stream<Path> files = Files.list(classes.resolve(pkg))) {
             for (Path f : files.sorted().toList()) {
                 out.putNextEntry(new ZipEntry(pkg + "/" + f.getFileName()));
