@@ -34,7 +34,7 @@ public final class RelayConnection {
     public static final AttributeKey<RelayConnection> KEY = AttributeKey.valueOf("socketdock.connection");
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
-    private static final long CLOSE_GRACE_MS = 2000;
+    private static final long CLOSE_GRACE_MS = 1000;
 
     private final String id;
     private final Channel channel;
@@ -122,8 +122,9 @@ public final class RelayConnection {
     }
 
     /**
-     * Closes the socket from our side: records the code, writes the close frame (RFC 6455 section
-     * 5.5.1) and closes the TCP connection once it is written (or after a short grace).
+     * Closes the socket from our side: records the code and writes the close frame (RFC 6455 section
+     * 5.5.1); the TCP connection is closed when the client answers with its close frame
+     * ({@link #onClientClose}), or after a grace of one second.
      */
     public void close(int code, String reason) {
         if (state instanceof ConnectionState.Closed) {
@@ -133,13 +134,8 @@ public final class RelayConnection {
         if (!channel.isActive()) {
             return;
         }
-        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
         channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
-    }
-
-    /** The frame decoder has already written a close frame with this code: records it (nothing is written). */
-    public void closedByDecoder(int code, String reason) {
-        state = state.toClosed(code, reason);
     }
 
     /** The client sent a close frame: answers it with the same code and closes (RFC 6455 section 5.5.1). */
@@ -158,11 +154,10 @@ public final class RelayConnection {
     public void onInactive() {
         state = state.toClosed(CloseCodes.ABNORMAL_CLOSURE, "connection lost");
         ConnectionState.Closed closed = (ConnectionState.Closed) state;
-        context.registry().remove(this);
-        context.metrics().connectionClosed(closed.code());
         LOG.debug("event=close connection_id={} code={} reason=\"{}\"", id, closed.code(), closed.reason());
         URI disconnectUri = context.config().disconnectUri();
         if (disconnectUri != null) {
+            // enqueued before the socket leaves the registry, so a drain waiting for both sees it
             byte[] body = SocketDockJson.write(new DisconnectEvent(id, meta(), closed.code(), closed.reason()));
             queue.offerAlways(new DispatchQueue.Item("disconnect", disconnectUri, body, null, outcome -> {
                 if (!outcome.delivered()) {
@@ -174,6 +169,8 @@ public final class RelayConnection {
                 }
             }));
         }
+        context.registry().remove(this);
+        context.metrics().connectionClosed(closed.code());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -19,8 +20,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  *   <li>HTTP/1.1 codec and aggregator (upgrade requests; callbacks too in compatibility mode);
  *   <li>{@link UpgradeGate}: path, draining and connection-cap checks (503), reserving a place;
  *   <li>{@link CallbackHandler}, only in compatibility mode (SocketDock serves callbacks here);
+ *   <li>UTF-8 validation of text frames (1007 otherwise) and {@link FrameErrorHandler}: frames the
+ *       codec or the validator refuse become a graceful close with their code (1009, 1007, 1002);
  *   <li>Netty's WebSocket protocol handler: RFC 6455 handshake, frame codec with the frame size limit
- *       (1009 beyond it), UTF-8 validation of text frames (1007), answers to pings;
+ *       (1009 beyond it), answers to pings;
  *   <li>frame aggregator: fragmented messages become one frame (1009 beyond the limit);
  *   <li>{@link KeepaliveHandler}: our pings and the pong timeout;
  *   <li>{@link LifetimeHandler}: idle timeout and maximum lifetime (only when one is on);
@@ -51,7 +54,8 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxFrameSize())
                         .allowExtensions(false)
-                        .withUTF8Validator(true)
+                        .closeOnProtocolViolation(false) // FrameErrorHandler closes gracefully
+                        .withUTF8Validator(false) // added below, ahead of FrameErrorHandler
                         .build())
                 .build();
     }
@@ -69,6 +73,8 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
             p.addLast("aggregator", new HttpObjectAggregator(MAX_UPGRADE_REQUEST_BYTES));
             p.addLast("gate", gate);
         }
+        p.addLast("utf8", new Utf8FrameValidator(false));
+        p.addLast("frameErrors", FrameErrorHandler.INSTANCE);
         p.addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig));
         p.addLast("fragments", new WebSocketFrameAggregator(config.maxFrameSize()));
         p.addLast("keepalive", new KeepaliveHandler(config.pingInterval(), config.pongTimeout()));

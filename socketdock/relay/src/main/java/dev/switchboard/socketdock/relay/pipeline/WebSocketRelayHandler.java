@@ -12,7 +12,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -27,8 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Last handler of the public pipeline: turns a completed handshake into a
  * {@link RelayConnection}, hands it each whole data frame (to be POSTed in order), answers close
- * frames, maps frame errors to close codes (1009 too big, the decoder's code for protocol errors)
- * and, when the TCP connection ends, has the connection send its disconnect notice.
+ * frames, maps a too-long fragmented message to 1009 and, when the TCP connection ends, has the connection send its disconnect notice.
  */
 final class WebSocketRelayHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketRelayHandler.class);
@@ -75,14 +73,7 @@ final class WebSocketRelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         RelayConnection c = connection;
-        if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            // the frame decoder has already written its close frame
-            int code = corrupted.closeStatus().code();
-            if (c != null) {
-                c.closedByDecoder(code, corrupted.closeStatus().reasonText());
-            }
-            ctx.close();
-        } else if (cause instanceof TooLongFrameException) {
+        if (cause instanceof TooLongFrameException) {
             Closer.close(ctx.channel(), CloseCodes.MESSAGE_TOO_BIG, "frame too big");
         } else if (cause instanceof IOException) {
             LOG.debug("event=io_error connection_id={} cause=\"{}\"", c == null ? "-" : c.id(), cause.toString());
