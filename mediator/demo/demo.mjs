@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // Newcomer's demo: a real Credo 0.6.3 wallet (WebSocket only) takes the mediator's invitation, gets
 // mediation and goes live (pickup 2.0); a Credo sender connects to the wallet through the mediator and
-// sends it a basic message over HTTP. Prints each step. Needs interop/credo's node_modules:
-//   (cd interop/credo && npm ci --ignore-scripts)
+// sends it a basic message over HTTP. Prints each step. Installs interop/credo's node_modules on first
+// use (npm ci --ignore-scripts, ~30 s).
 // Usage: node mediator/demo/demo.mjs [mediator base URL, default http://127.0.0.1:8080]
+import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import { AgentHostClient } from '../../interop/credo/lib/host-client.mjs'
+
+execFileSync(process.execPath, [fileURLToPath(new URL('../../interop/credo/scripts/ensure-deps.mjs', import.meta.url))], {
+  stdio: 'inherit',
+})
 
 const base = (process.argv[2] ?? 'http://127.0.0.1:8080').replace(/\/$/, '')
 const freePort = () =>
