@@ -1,9 +1,10 @@
 // Veramo 7.0.1 (@veramo/did-comm with did:peer) driven by JSON on stdin.
 // Every run builds a fresh in-memory agent and imports the given identities:
-//   "identities": [{"did": "did:peer:2...", "x25519PrivateKeyHex": "<32 bytes hex>"}]
+//   "identities": [{"did": "did:peer:2...", "x25519PrivateKeyHex": "<32 bytes hex>",
+//                   "ed25519PrivateKeyHex": "<32-byte seed hex, optional>"}]
 // Requests:
 //   {"op":"resolve", "dids":[...]} -> {"didDocuments": [...]} (Veramo's did:peer resolver)
-//   {"op":"pack", "identities":[...], "packing":"authcrypt"|"anoncrypt", "message":{plaintext}, "options":{}?,
+//   {"op":"pack", "identities":[...], "packing":"authcrypt"|"anoncrypt"|"jws", "message":{plaintext}, "options":{}?,
 //    "forward": true|false}
 //   -> {"packed": "<JWE JSON>"}; with forward, Veramo's own send path wraps it for the recipient service's
 //      routingKeys and hands it to a capturing transport instead of the network.
@@ -41,12 +42,12 @@ async function agentFor(request) {
   });
   let n = 0;
   for (const identity of request.identities ?? []) {
-    await agent.didManagerImport({
-      did: identity.did,
-      provider: 'did:peer',
-      keys: [{ kid: 'x25519-' + n++, kms: 'local', type: 'X25519', privateKeyHex: identity.x25519PrivateKeyHex }],
-      services: [],
-    });
+    const keys = [{ kid: 'x25519-' + n, kms: 'local', type: 'X25519', privateKeyHex: identity.x25519PrivateKeyHex }];
+    if (identity.ed25519PrivateKeyHex) {
+      keys.push({ kid: 'ed25519-' + n, kms: 'local', type: 'Ed25519', privateKeyHex: identity.ed25519PrivateKeyHex });
+    }
+    n++;
+    await agent.didManagerImport({ did: identity.did, provider: 'did:peer', keys, services: [] });
   }
   return [agent, capture];
 }

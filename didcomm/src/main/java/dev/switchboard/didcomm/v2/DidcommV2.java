@@ -60,6 +60,22 @@ public final class DidcommV2 {
                 message, Objects.requireNonNull(to, "to"), Objects.requireNonNull(options, "options"));
     }
 
+    /**
+     * Unpacks UTF-8 bytes as received from a transport (WebSocket binary/text frame, HTTP body).
+     *
+     * @throws DidcommException {@code e.p.msg.too-big} above {@code options.maxMessageChars()} bytes, or any
+     *     error of {@link #unpack(String, UnpackOptions)}
+     */
+    public Unpacked unpack(byte[] packed, UnpackOptions options) {
+        Objects.requireNonNull(packed, "packed");
+        if (packed.length > options.maxMessageChars()) {
+            throw new DidcommException(
+                    dev.switchboard.didcomm.ProblemCode.MSG_TOO_BIG,
+                    "message of " + packed.length + " bytes exceeds " + options.maxMessageChars());
+        }
+        return unpack(new String(packed, java.nio.charset.StandardCharsets.UTF_8), options);
+    }
+
     /** {@link #unpack(String, UnpackOptions)} with {@link UnpackOptions#DEFAULT}. */
     public Unpacked unpack(String packed) {
         return unpack(packed, UnpackOptions.DEFAULT);

@@ -148,7 +148,7 @@ final class Jwe {
                 SecretKey ze = Ecdh.z(epk, r.publicKey());
                 SecretKey kek;
                 if (auth) {
-                    SecretKey z = ECDH1PU.deriveZ(ze, Ecdh.z(sender.privateJwk(), r.publicKey()));
+                    SecretKey z = ECDH1PU.deriveZ(ze, Ecdh.zStatic(sender.privateJwk(), r.publicKey()));
                     kek = ecdh1puDraft3
                             ? ECDH1PU.deriveSharedKey(header, z, kdf)
                             : ECDH1PU.deriveSharedKey(header, z, parts.getAuthenticationTag(), kdf);
@@ -229,7 +229,7 @@ final class Jwe {
             if (!crv.equals(Ecdh.curve(senderKey))) {
                 throw DidcommException.crypto("sender key curve does not match epk curve " + crv);
             }
-            z = ECDH1PU.deriveZ(z, Ecdh.z(secret, senderKey));
+            z = ECDH1PU.deriveZ(z, Ecdh.zStatic(secret, senderKey));
         }
         byte[] aad = protectedB64.getBytes(StandardCharsets.US_ASCII);
         try {

@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.Secret;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -55,6 +56,9 @@ final class Jws {
         Base64URL signature;
         try {
             signature = signer(key, alg).sign(new JWSHeader(alg), signingInput);
+            if (JWSAlgorithm.ES256K.equals(alg)) {
+                signature = lowS(signature);
+            }
         } catch (JOSEException e) {
             throw DidcommException.crypto("signing failed", e);
         }
@@ -121,6 +125,29 @@ final class Jws {
         }
         byte[] payload = new Base64URL(payloadB64).decode();
         return new Verified(payload, kid, header.getAlgorithm().getName());
+    }
+
+    /**
+     * secp256k1 signatures with S in the lower half of the group order (BIP 62 / libsecp256k1 convention):
+     * {@code (r, s)} and {@code (r, n - s)} are both valid ECDSA, but didcomm-rust (RustCrypto k256) accepts
+     * only the low-S form.
+     */
+    static Base64URL lowS(Base64URL rs) {
+        byte[] sig = rs.decode();
+        if (sig.length != 64) {
+            return rs;
+        }
+        BigInteger n = Curve.SECP256K1.toECParameterSpec().getOrder();
+        BigInteger sValue = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+        if (sValue.compareTo(n.shiftRight(1)) <= 0) {
+            return rs;
+        }
+        byte[] low = n.subtract(sValue).toByteArray();
+        byte[] out = java.util.Arrays.copyOf(sig, 64);
+        java.util.Arrays.fill(out, 32, 64, (byte) 0);
+        int len = Math.min(low.length, 32);
+        System.arraycopy(low, low.length - len, out, 64 - len, len);
+        return Base64URL.encode(out);
     }
 
     static JWSAlgorithm algorithm(JWK key) {

@@ -50,6 +50,9 @@ final class Keys {
 
     /** The verification method a DID URL names; {@code e.p.did.unresolvable} when absent. */
     VerificationMethod method(String didUrl) {
+        if (!isDidUrl(didUrl)) {
+            throw DidcommException.unresolvable("not a DID URL: " + abbreviate(didUrl));
+        }
         DidDocument doc = document(didUrl);
         return doc.method(didUrl)
                 .or(() -> doc.method(doc.id() + didUrl.substring(didUrl.indexOf('#'))))

@@ -82,6 +82,11 @@ final class Unpacker {
                 Message message = PlaintextCodec.fromJson(node);
                 checkSender(message, senderKid, "authcrypt sender (skid)");
                 checkSender(message, signedBy, "signer");
+                if (recipientKid != null
+                        && !message.to().isEmpty()
+                        && message.to().stream().map(Keys::did).noneMatch(Keys.did(recipientKid)::equals)) {
+                    throw DidcommException.crypto("recipient key is not one of the message's 'to'");
+                }
                 var metadata = new UnpackMetadata(
                         DidcommVersion.V2,
                         encrypted,

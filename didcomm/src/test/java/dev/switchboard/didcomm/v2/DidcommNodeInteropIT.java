@@ -79,6 +79,36 @@ class DidcommNodeInteropIT {
     }
 
     @ParameterizedTest
+    @CsvSource({"did:example:alice#key-1", "did:example:alice#key-2", "did:example:alice#key-3"})
+    void nodeSignedAuthcryptP256IsUnpackedByUs(String signBy) {
+        Message sent = message();
+        ObjectNode req = packRequest(sent, "did:example:bob#key-p256-1", "did:example:alice", false, null);
+        req.put("signBy", signBy);
+        ObjectNode packed = NODE.call(req);
+        Unpacked u = new DidcommV2(dids, bobSecrets).unpack(packed.get("packed").asText());
+        assertThat(u.message()).isEqualTo(sent);
+        assertThat(u.metadata().senderKid()).isEqualTo("did:example:alice#key-p256-1");
+        assertThat(u.metadata().recipientKid()).isEqualTo("did:example:bob#key-p256-1");
+        assertThat(u.metadata().signedBy()).isEqualTo(signBy);
+        assertThat(u.metadata().nonRepudiation()).isTrue();
+    }
+
+    @Test
+    void ourSignedAuthcryptP256IsUnpackedByNode() {
+        Message sent = message();
+        var opts = PackOptions.authcrypt("did:example:alice#key-p256-1")
+                .withSignBy("did:example:alice#key-3")
+                .withForward(false);
+        PackedMessage packed = new DidcommV2(dids, aliceSecrets).packEncrypted(sent, "did:example:bob", opts);
+        assertThat(packed.toKids()).containsExactly("did:example:bob#key-p256-1", "did:example:bob#key-p256-2");
+        ObjectNode out = nodeUnpack(packed.packedMessage(), bobSecrets, bobDoc);
+        assertThat(out.at("/message/id").asText()).isEqualTo(sent.id());
+        assertThat(out.at("/metadata/encrypted_from_kid").asText()).isEqualTo("did:example:alice#key-p256-1");
+        assertThat(out.at("/metadata/sign_from").asText()).isEqualTo("did:example:alice#key-3");
+        assertThat(out.at("/metadata/sign_alg").asText()).isEqualTo("ES256K");
+    }
+
+    @ParameterizedTest
     @CsvSource({"Xc20pEcdhEsA256kw, XC20P", "A256cbcHs512EcdhEsA256kw, A256CBC-HS512", "A256gcmEcdhEsA256kw, A256GCM"})
     void nodeAnoncryptIsUnpackedByUs(String nodeAlg, String enc) {
         Message sent = message();
@@ -162,6 +192,10 @@ class DidcommNodeInteropIT {
     }
 
     private static ObjectNode nodePack(Message message, String to, String from, boolean forward, String anonAlg) {
+        return NODE.call(packRequest(message, to, from, forward, anonAlg));
+    }
+
+    private static ObjectNode packRequest(Message message, String to, String from, boolean forward, String anonAlg) {
         ObjectNode req = base(aliceSecrets, aliceDoc);
         req.put("op", "pack");
         req.set("message", Json.parseObject(message.toJson(), "test"));
@@ -176,7 +210,7 @@ class DidcommNodeInteropIT {
         if (anonAlg != null) {
             options.put("enc_alg_anon", anonAlg);
         }
-        return NODE.call(req);
+        return req;
     }
 
     private static ObjectNode nodeUnpack(String packed, TestDids.Secrets secrets, DidDocument owner) {

@@ -128,6 +128,17 @@ class RobustnessTest {
                         DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.MSG_TOO_BIG));
     }
 
+    @Test
+    void bytesAreUnpackedAndBoundedToo() {
+        byte[] vector = SpecVectors.ANON_X25519_XC20P.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bob.unpack(vector, UnpackOptions.DEFAULT).message().id()).isEqualTo("1234567890");
+        assertThatThrownBy(() -> bob.unpack(vector, new UnpackOptions(100, true, true)))
+                .isInstanceOfSatisfying(
+                        DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.MSG_TOO_BIG));
+        byte[] invalidUtf8 = {'{', (byte) 0xff, (byte) 0xfe, '}'};
+        assertThatThrownBy(() -> bob.unpack(invalidUtf8, UnpackOptions.DEFAULT)).isInstanceOf(DidcommException.class);
+    }
+
     private void expectTypedOrSame(String input) {
         try {
             bob.unpack(input); // a flip inside ignorable whitespace or a tolerated member may still unpack

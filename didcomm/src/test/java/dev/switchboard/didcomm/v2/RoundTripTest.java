@@ -117,6 +117,38 @@ class RoundTripTest {
     }
 
     @Test
+    void messageEncryptedToSomeoneNotInToIsRejected() {
+        // Alice's plaintext says it is for Carol, but the envelope is for Bob (surreptitious forwarding).
+        Message forCarol =
+                message().toBuilder().to(List.of("did:example:carol")).build();
+        var bobKey = TestDids.parse(SpecVectors.BOB_DID_DOC)
+                .method("did:example:bob#key-x25519-1")
+                .orElseThrow();
+        String jwe = Json.write(Jwe.encrypt(
+                forCarol.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                List.of(new Jwe.Recipient(bobKey.id(), bobKey.publicJwk())),
+                com.nimbusds.jose.EncryptionMethod.XC20P,
+                null));
+        assertThatThrownBy(() -> bob.unpack(jwe))
+                .isInstanceOfSatisfying(
+                        DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.TRUST_CRYPTO));
+    }
+
+    @Test
+    void es256kSignaturesAreLowS() {
+        var n = com.nimbusds.jose.jwk.Curve.SECP256K1.toECParameterSpec().getOrder();
+        for (int i = 0; i < 16; i++) {
+            ObjectNode jws = Json.parseObject(alice.packSigned(message(), "did:example:alice#key-3"), "test");
+            byte[] sig = com.nimbusds.jose.util.Base64URL.from(
+                            jws.at("/signatures/0/signature").asText())
+                    .decode();
+            var s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+            assertThat(s).isLessThanOrEqualTo(n.shiftRight(1));
+            assertThat(bob.unpack(Json.write(jws)).metadata().signedBy()).isEqualTo("did:example:alice#key-3");
+        }
+    }
+
+    @Test
     void signedPlaintextAllAlgorithms() {
         for (String kid : List.of("did:example:alice#key-1", "did:example:alice#key-2", "did:example:alice#key-3")) {
             Unpacked u = bob.unpack(alice.packSigned(message(), kid));

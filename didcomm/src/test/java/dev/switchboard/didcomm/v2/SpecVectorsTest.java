@@ -3,6 +3,7 @@ package dev.switchboard.didcomm.v2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.UnpackMetadata;
@@ -119,6 +120,24 @@ class SpecVectorsTest {
                 .isInstanceOfSatisfying(
                         DidcommException.class,
                         e -> assertThat(e.problemCode()).isIn(ProblemCode.TRUST_CRYPTO, ProblemCode.MSG_INVALID));
+    }
+
+    @Test
+    void lowOrderX25519EpkIsRejected() {
+        // The appendix X25519 vector with its epk replaced by the all-zero (low-order) point.
+        ObjectNode jwe = Json.parseObject(SpecVectors.ANON_X25519_XC20P, "test");
+        ObjectNode header = Json.parseObject(
+                com.nimbusds.jose.util.Base64URL.from(jwe.get("protected").asText())
+                        .decode(),
+                "test");
+        ((ObjectNode) header.get("epk")).put("x", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        jwe.put(
+                "protected",
+                com.nimbusds.jose.util.Base64URL.encode(Json.write(header)).toString());
+        assertThatThrownBy(() -> bob.unpack(Json.write(jwe))).isInstanceOfSatisfying(DidcommException.class, e -> {
+            assertThat(e.problemCode()).isEqualTo(ProblemCode.TRUST_CRYPTO);
+            assertThat(e.getMessage()).contains("low-order");
+        });
     }
 
     @Test

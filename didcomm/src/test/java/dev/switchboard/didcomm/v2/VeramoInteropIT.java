@@ -35,7 +35,7 @@ class VeramoInteropIT {
     static Identity mediator2;
     static TestDids dids;
 
-    record Identity(String did, OctetKeyPair key) {
+    record Identity(String did, OctetKeyPair key, OctetKeyPair signingKey) {
         String kid() {
             return did + "#key-1";
         }
@@ -45,9 +45,13 @@ class VeramoInteropIT {
         }
 
         ObjectNode veramoImport() {
-            return Json.object()
+            ObjectNode o = Json.object()
                     .put("did", did)
                     .put("x25519PrivateKeyHex", HexFormat.of().formatHex(key.getDecodedD()));
+            if (signingKey != null) {
+                o.put("ed25519PrivateKeyHex", HexFormat.of().formatHex(signingKey.getDecodedD()));
+            }
+            return o;
         }
     }
 
@@ -70,22 +74,31 @@ class VeramoInteropIT {
         assertThat(dids.resolve(dave.did()).orElseThrow().keyAgreement()).containsExactly(dave.kid());
     }
 
-    /** did:peer:2 with one X25519 key-agreement key (E) and, when routed, a DIDCommMessaging service (S). */
+    /**
+     * did:peer:2 with one X25519 key-agreement key (E, {@code #key-1}), an Ed25519 authentication key (V,
+     * {@code #key-2}) and, when routed, a DIDCommMessaging service (S).
+     */
     static Identity identity(String routingKey) throws JOSEException {
         OctetKeyPair key = new OctetKeyPairGenerator(Curve.X25519).generate();
-        byte[] raw = key.getDecodedX();
-        byte[] multicodec = new byte[raw.length + 2];
-        multicodec[0] = (byte) 0xec;
-        multicodec[1] = 0x01;
-        System.arraycopy(raw, 0, multicodec, 2, raw.length);
-        String did = "did:peer:2.Ez" + Base58.base58Encode(multicodec);
+        OctetKeyPair signingKey = new OctetKeyPairGenerator(Curve.Ed25519).generate();
+        String did = "did:peer:2.E" + multibase(0xec, key) + ".V" + multibase(0xed, signingKey);
         if (routingKey != null) {
             String service =
                     "{\"t\":\"dm\",\"s\":{\"uri\":\"http://127.0.0.1:9/didcomm\",\"a\":[\"didcomm/v2\"],\"r\":[\""
                             + routingKey + "\"]}}";
             did += ".S" + Base64URL.encode(service);
         }
-        return new Identity(did, key);
+        return new Identity(did, key, signingKey);
+    }
+
+    /** "z" + base58btc(multicodec varint || raw public key); 0xec X25519, 0xed Ed25519 (2-byte varints). */
+    static String multibase(int codec, OctetKeyPair key) {
+        byte[] raw = key.getDecodedX();
+        byte[] out = new byte[raw.length + 2];
+        out[0] = (byte) codec;
+        out[1] = 0x01;
+        System.arraycopy(raw, 0, out, 2, raw.length);
+        return "z" + Base58.base58Encode(out);
     }
 
     static Message message(Identity from, Identity to) {
@@ -99,14 +112,16 @@ class VeramoInteropIT {
                 .build();
     }
 
-    @Test
-    void veramoAuthcryptDefaultA256gcmIsUnpackedByUs() {
+    /** Veramo's default authcrypt enc is A256GCM; A256CBC-HS512 on request. Both use ECDH-1PU draft 03. */
+    @ParameterizedTest
+    @CsvSource({"default, A256GCM", "A256CBC-HS512, A256CBC-HS512"})
+    void veramoAuthcryptIsUnpackedByUs(String requested, String enc) {
         Message sent = message(carol, dave);
-        String packed = veramoPack(sent, "authcrypt", null, false);
+        String packed = veramoPack(sent, "authcrypt", "default".equals(requested) ? null : requested, false);
         Unpacked u = new DidcommV2(dids, dave.secrets()).unpack(packed);
         assertThat(u.message()).isEqualTo(sent);
         assertThat(u.metadata().keyAlg()).isEqualTo("ECDH-1PU+A256KW");
-        assertThat(u.metadata().encAlg()).isEqualTo("A256GCM");
+        assertThat(u.metadata().encAlg()).isEqualTo(enc);
         assertThat(u.metadata().senderKid()).isEqualTo(carol.kid());
         assertThat(u.metadata().authenticated()).isTrue();
     }
@@ -134,6 +149,18 @@ class VeramoInteropIT {
         Unpacked atDave = new DidcommV2(dids, dave.secrets()).unpack(fwd.forwardedMessage());
         assertThat(atDave.message()).isEqualTo(sent);
         assertThat(atDave.metadata().senderKid()).isEqualTo(carol.kid());
+    }
+
+    @Test
+    void veramoSignedFlattenedJwsIsVerifiedByUs() {
+        Message sent = message(carol, dave);
+        String packed = veramoPack(sent, "jws", null, false);
+        assertThat(Json.parseObject(packed, "test").has("signatures")).isFalse(); // flattened form
+        Unpacked u = new DidcommV2(dids, dave.secrets()).unpack(packed);
+        assertThat(u.message()).isEqualTo(sent);
+        assertThat(u.metadata().signedBy()).isEqualTo(carol.did() + "#key-2");
+        assertThat(u.metadata().nonRepudiation()).isTrue();
+        assertThat(u.metadata().encrypted()).isFalse();
     }
 
     @ParameterizedTest
