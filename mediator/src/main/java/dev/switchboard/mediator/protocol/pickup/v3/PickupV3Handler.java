@@ -11,7 +11,7 @@ import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.Set;
  * DIDComm v2: as 2.0 with {@code recipient_did}, epoch-second times, {@code delivery-request {"limit"}}, an
  * empty queue answered with {@code status}, and attachments {@code data.base64}. See {@link PickupSupport}.
  */
-@ApplicationScoped
+@Singleton
 public class PickupV3Handler extends PickupSupport {
     /** {@code https://didcomm.org/messagepickup/3.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/messagepickup/3.0");

@@ -15,7 +15,7 @@ import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,7 @@ import java.util.Set;
  * messages-received}. Attachments are {@code data.json} (v2 {@code attachments}, v1 {@code ~attach}). See
  * {@link PickupSupport}.
  */
-@ApplicationScoped
+@Singleton
 public class PickupV4Handler extends PickupSupport {
     /** {@code https://didcomm.org/message-pickup/4.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/message-pickup/4.0");
