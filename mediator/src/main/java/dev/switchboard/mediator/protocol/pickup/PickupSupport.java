@@ -118,10 +118,8 @@ public abstract class PickupSupport implements ProtocolHandler {
         ObjectNode reply = Messages.replyInKind(in, piuri().message("delivery"));
         echoRecipient(in, Messages.content(reply));
         attach(reply, batch);
-        if (batch.isEmpty() && in.isV2()) {
-            reply.putArray("attachments"); // an empty delivery still says so
-        } else if (batch.isEmpty()) {
-            reply.putArray("~attach");
+        if (batch.isEmpty() && !in.isV2()) {
+            reply.putArray("~attach"); // (a v2 plaintext omits an empty attachment list)
         }
         return reply;
     }
