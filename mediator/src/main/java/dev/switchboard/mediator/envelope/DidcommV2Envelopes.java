@@ -27,7 +27,9 @@ public class DidcommV2Envelopes {
     /** Constructor injection. */
     public DidcommV2Envelopes(MediatorDid identity, MediatorConfig config) {
         this.identity = identity;
-        this.didcomm = new DidcommV2(CompositeDidResolver.builtIn(), identity);
+        CompositeDidResolver resolver = CompositeDidResolver.builtIn();
+        resolver.peer4().remember(identity.didPeer4()); // its short form resolves too
+        this.didcomm = new DidcommV2(resolver, identity);
         this.options = new UnpackOptions(config.maxMessageBytes(), true, true);
     }
 
@@ -50,14 +52,18 @@ public class DidcommV2Envelopes {
      * @throws DidcommException when the recipient's DID cannot be resolved or has no usable key-agreement key
      */
     public byte[] authcrypt(Message message, String to) {
-        Message addressed = message.toBuilder()
-                .from(identity.did())
-                .to(java.util.List.of(to))
-                .build();
+        return authcrypt(message, to, identity.did());
+    }
+
+    /**
+     * As {@link #authcrypt(Message, String)} from one of the mediator's DIDs (the one the inbound message was
+     * addressed to: did:peer:2 or did:peer:4).
+     */
+    public byte[] authcrypt(Message message, String to, String fromDid) {
+        Message addressed =
+                message.toBuilder().from(fromDid).to(java.util.List.of(to)).build();
         return didcomm.packEncrypted(
-                        addressed,
-                        to,
-                        PackOptions.authcrypt(identity.keyAgreementKid()).withForward(false))
+                        addressed, to, PackOptions.authcrypt(fromDid + "#key-2").withForward(false))
                 .packedMessage()
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import dev.switchboard.didcomm.DidDocument;
 import dev.switchboard.didcomm.Secret;
 import dev.switchboard.didcomm.SecretResolver;
 import dev.switchboard.didcomm.did.DidPeer2;
+import dev.switchboard.didcomm.did.DidPeer4;
 import dev.switchboard.didcomm.did.KeyType;
 import dev.switchboard.didcomm.did.Multikey;
 import dev.switchboard.mediator.config.MediatorConfig;
@@ -21,17 +22,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mediator's DIDComm v2 identity: a did:peer:2 (<a
  * href="https://identity.foundation/peer-did-method-spec/#method-2-multiple-inception-key-without-doc">peer
  * DID method 2</a>) with an Ed25519 authentication key ({@code #key-1}), an X25519 key-agreement key
  * ({@code #key-2}) and one {@code DIDCommMessaging} service per public endpoint: the WebSocket URLs (through
- * the relays) first, then the HTTP URL, each accepting {@code didcomm/v2}.
+ * the relays) first, then the HTTP URL, each accepting {@code didcomm/v2}; and the same keys and services as a
+ * did:peer:4 ({@link #didPeer4()}).
  *
  * <p>Keys are created once like the v1 keys ({@link MediatorIdentity}): sealed with the key-encryption key
  * and stored with SET NX under {@code <prefix>:mediator:keys:v2}, so every instance holds the same keys. The
@@ -46,6 +50,7 @@ public class MediatorDid implements SecretResolver {
     public static final String ACCEPT = "didcomm/v2";
 
     private final String did;
+    private final String didPeer4;
     private final Map<String, Secret> secrets;
 
     /**
@@ -71,16 +76,18 @@ public class MediatorDid implements SecretResolver {
         }
         OctetKeyPair signing = okp(keys, "authentication");
         OctetKeyPair agreement = okp(keys, "agreement");
-        this.did = DidPeer2.create(
-                List.of(new Multikey(KeyType.ED25519, signing.getDecodedX())),
-                List.of(new Multikey(KeyType.X25519, agreement.getDecodedX())),
-                services(config));
-        this.secrets = Map.of(
-                did + "#key-1",
-                new Secret(did + "#key-1", signing),
-                did + "#key-2",
-                new Secret(did + "#key-2", agreement));
-        LOG.infof("%s mediator DID %s", created ? "created" : "loaded", did);
+        Multikey authentication = new Multikey(KeyType.ED25519, signing.getDecodedX());
+        Multikey keyAgreement = new Multikey(KeyType.X25519, agreement.getDecodedX());
+        List<DidDocument.Service> services = services(config);
+        this.did = DidPeer2.create(List.of(authentication), List.of(keyAgreement), services);
+        this.didPeer4 = DidPeer4.create(peer4Input(authentication, keyAgreement, services));
+        Map<String, Secret> all = new HashMap<>();
+        for (String d : List.of(did, didPeer4, DidPeer4.shortForm(didPeer4))) {
+            all.put(d + "#key-1", new Secret(d + "#key-1", signing));
+            all.put(d + "#key-2", new Secret(d + "#key-2", agreement));
+        }
+        this.secrets = Map.copyOf(all);
+        LOG.infof("%s mediator DIDs %s and %s", created ? "created" : "loaded", did, didPeer4);
     }
 
     private static List<DidDocument.Service> services(MediatorConfig config) {
@@ -92,6 +99,36 @@ public class MediatorDid implements SecretResolver {
             services.add(new DidDocument.Service(id, "DIDCommMessaging", endpoints.get(i), List.of(), List.of(ACCEPT)));
         }
         return services;
+    }
+
+    /**
+     * The did:peer:4 input document: the same keys ({@code #key-1} Ed25519 authentication, {@code #key-2}
+     * X25519 key agreement, Multikey) and services.
+     */
+    private static ObjectNode peer4Input(
+            Multikey authentication, Multikey keyAgreement, List<DidDocument.Service> services) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.putArray("@context").add("https://www.w3.org/ns/did/v1").add("https://w3id.org/security/multikey/v1");
+        var methods = doc.putArray("verificationMethod");
+        methods.addObject()
+                .put("id", "#key-1")
+                .put("type", "Multikey")
+                .put("publicKeyMultibase", authentication.encode());
+        methods.addObject()
+                .put("id", "#key-2")
+                .put("type", "Multikey")
+                .put("publicKeyMultibase", keyAgreement.encode());
+        doc.putArray("authentication").add("#key-1");
+        doc.putArray("assertionMethod").add("#key-1");
+        doc.putArray("keyAgreement").add("#key-2");
+        var list = doc.putArray("service");
+        for (DidDocument.Service s : services) {
+            ObjectNode service = list.addObject().put("id", s.id()).put("type", s.type());
+            ObjectNode endpoint =
+                    service.putObject("serviceEndpoint").put("uri", s.endpoint().toString());
+            s.accept().forEach(endpoint.putArray("accept")::add);
+        }
+        return doc;
     }
 
     private static byte[] generate() {
@@ -122,6 +159,30 @@ public class MediatorDid implements SecretResolver {
         return did;
     }
 
+    /**
+     * The same keys and services as a long-form did:peer:4 (<a
+     * href="https://identity.foundation/peer-did-method-spec/#method-4-short-form-and-long-form">peer DID method
+     * 4</a>): messages encrypted to it (long or short form) are accepted and answered from it.
+     */
+    public String didPeer4() {
+        return didPeer4;
+    }
+
+    /**
+     * The mediator DID a key id belongs to (did:peer:2, or the long or short did:peer:4), the did:peer:2 for
+     * any other.
+     */
+    public String didOf(@Nullable String kid) {
+        if (kid != null) {
+            int hash = kid.indexOf('#');
+            String d = hash < 0 ? kid : kid.substring(0, hash);
+            if (secrets.containsKey(d + "#key-2")) {
+                return d;
+            }
+        }
+        return did;
+    }
+
     /** The key-agreement key's DID URL ({@code #key-2}). */
     public String keyAgreementKid() {
         return did + "#key-2";
@@ -129,7 +190,8 @@ public class MediatorDid implements SecretResolver {
 
     /** True when {@code didOrKid} is this DID or one of its DID URLs. */
     public boolean isOwn(String didOrKid) {
-        return didOrKid.equals(did) || didOrKid.startsWith(did + "#");
+        int hash = didOrKid.indexOf('#');
+        return secrets.containsKey((hash < 0 ? didOrKid : didOrKid.substring(0, hash)) + "#key-2");
     }
 
     @Override

@@ -91,7 +91,8 @@ public class DispatcherV2 {
                         message.thid() != null ? message.thid() : message.id(),
                         ProblemReports.INVALID,
                         "not a DIDComm message type");
-                return route(List.of(report), sender, ReturnRoute.of(json), transport);
+                return route(
+                        List.of(report), sender, identity.didOf(meta.recipientKid()), ReturnRoute.of(json), transport);
             }
             InboundMessage in = new InboundMessage(
                     json,
@@ -120,7 +121,8 @@ public class DispatcherV2 {
                 }
                 replies = List.of(ProblemReports.of(in, problem));
             }
-            Dispatcher.Outcome outcome = route(replies, sender, in.returnRoute(), transport);
+            Dispatcher.Outcome outcome =
+                    route(replies, sender, identity.didOf(meta.recipientKid()), in.returnRoute(), transport);
             if (socket != null && sender != null) {
                 delivery.push(sender);
             }
@@ -144,7 +146,7 @@ public class DispatcherV2 {
     }
 
     private Dispatcher.Outcome route(
-            List<ObjectNode> replies, @Nullable String to, ReturnRoute returnRoute, Transport transport) {
+            List<ObjectNode> replies, @Nullable String to, String from, ReturnRoute returnRoute, Transport transport) {
         if (replies.isEmpty() || to == null) {
             return new Dispatcher.Outcome.Accepted(null, DidcommResource.ENCRYPTED_V2);
         }
@@ -154,7 +156,7 @@ public class DispatcherV2 {
         for (ObjectNode reply : replies) {
             byte[] packed;
             try {
-                packed = envelopes.authcrypt(Message.parse(JSON.writeValueAsString(reply)), to);
+                packed = envelopes.authcrypt(Message.parse(JSON.writeValueAsString(reply)), to, from);
             } catch (DidcommException | IOException e) {
                 LOG.debugf("reply to %s not packed: %s", to, e.getMessage());
                 continue; // the sender's DID has no usable key-agreement key: nobody can read a reply

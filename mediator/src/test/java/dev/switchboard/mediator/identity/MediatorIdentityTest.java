@@ -141,6 +141,11 @@ class MediatorIdentityTest {
         assertThat(first.findKey(first.did() + "#key-1")).isPresent();
         assertThat(first.findKey(first.did() + "#key-3")).isEmpty();
         assertThat(first.isOwn(first.keyAgreementKid())).isTrue();
+        assertThat(second.didPeer4()).isEqualTo(first.didPeer4());
+        String shortForm = dev.switchboard.didcomm.did.DidPeer4.shortForm(first.didPeer4());
+        assertThat(first.findKey(shortForm + "#key-2")).isPresent();
+        assertThat(first.didOf(shortForm + "#key-2")).isEqualTo(shortForm);
+        assertThat(first.didOf("did:example:other#key-2")).isEqualTo(first.did());
         var doc = dev.switchboard.didcomm.did.DidPeer2.document(first.did());
         assertThat(doc.services()).singleElement().satisfies(s -> {
             assertThat(s.type()).isEqualTo("DIDCommMessaging");

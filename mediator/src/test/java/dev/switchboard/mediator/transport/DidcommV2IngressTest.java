@@ -177,6 +177,21 @@ class DidcommV2IngressTest {
     }
 
     @Test
+    void aWalletTalkingToTheDidPeer4IsAnsweredFromIt() {
+        String peer4 = mediator.didPeer4();
+        assertThat(peer4).startsWith("did:peer:4zQm");
+        TestWalletV2 wallet = new TestWalletV2(peer4);
+        ObjectNode ping = TestWalletV2.message("https://didcomm.org/trust-ping/2.0/ping");
+        ObjectNode response = wallet.call(ping);
+        assertThat(response.path("type").asText()).isEqualTo("https://didcomm.org/trust-ping/2.0/ping-response");
+        assertThat(response.path("from").asText()).isEqualTo(peer4);
+        DidDocument doc =
+                new dev.switchboard.didcomm.did.DidPeer4().resolve(peer4).orElseThrow();
+        assertThat(doc.services()).hasSize(2);
+        assertThat(doc.keyAgreement()).containsExactly(peer4 + "#key-2");
+    }
+
+    @Test
     void theMediatorDidListsTheWebSocketThenTheHttpEndpoint() {
         DidDocument doc = DidPeer2.document(mediator.did());
         assertThat(doc.services()).hasSize(2);
