@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.envelope.DidcommV2Envelopes;
 import dev.switchboard.mediator.envelope.Envelopes;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.message.Messages;
+import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.Transport;
 import dev.switchboard.mediator.protocol.pickup.v2.PickupV2Handler;
 import dev.switchboard.mediator.store.RedisConnection;
@@ -34,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores messages in wallets' mailboxes and delivers them over live routes (flows 2-4 of the architecture).
@@ -59,6 +62,7 @@ public class DeliveryService {
     private final MediatorConfig config;
     private final RelayConfig relayConfig;
     private final MeterRegistry meters;
+    private final DidcommV2Envelopes v2Envelopes;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, AtomicInteger> pushes = new ConcurrentHashMap<>();
     /** Wallets with a live delivery sent from this instance and not yet confirmed, with the send time. */
@@ -80,7 +84,9 @@ public class DeliveryService {
             RedisConnection redis,
             MediatorConfig config,
             RelayConfig relayConfig,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DidcommV2Envelopes v2Envelopes) {
+        this.v2Envelopes = v2Envelopes;
         this.mailboxes = mailboxes;
         this.routes = routes;
         this.relay = relay;
@@ -122,8 +128,16 @@ public class DeliveryService {
      * @param message the packed message as forwarded
      */
     public EnqueueResult store(String conn, String messageId, byte[] message) {
+        return store(conn, messageId, message, null);
+    }
+
+    /**
+     * As {@link #store(String, String, byte[])}, dropped unread at {@code expiresAt} (DIDComm v2 {@code
+     * expires_time}).
+     */
+    public EnqueueResult store(String conn, String messageId, byte[] message, @Nullable Instant expiresAt) {
         EnqueueResult result = mailboxes
-                .enqueue(conn, messageId, message, Instant.now(), null)
+                .enqueue(conn, messageId, message, Instant.now(), expiresAt)
                 .toCompletableFuture()
                 .join();
         meters.counter(
@@ -159,10 +173,19 @@ public class DeliveryService {
 
     /** Turns pickup 2.0 live mode on or off for a wallet on one socket. */
     public void liveMode(String conn, Transport.Socket socket, boolean on) {
+        liveMode(conn, socket, on, PickupV2Handler.PIURI);
+    }
+
+    /**
+     * Turns live mode on or off for a wallet on one socket; live deliveries are then {@code delivery}
+     * messages of {@code protocol} (messagepickup 2.0 / 3.0, message-pickup 4.0) in the wallet's generation.
+     */
+    public void liveMode(String conn, Transport.Socket socket, boolean on, Piuri protocol) {
         if (on) {
             redis.sync().set(liveKey(conn), socket.owner(), SetArgs.Builder.ex(relayConfig.routeLease()));
+            redis.sync().set(liveProtocolKey(conn), protocol.uri(), SetArgs.Builder.ex(relayConfig.routeLease()));
         } else {
-            redis.sync().del(liveKey(conn));
+            redis.sync().del(liveKey(conn), liveProtocolKey(conn));
         }
     }
 
@@ -192,7 +215,7 @@ public class DeliveryService {
         if (conn != null) {
             mailboxes.release(conn, owner).toCompletableFuture().join();
             if (isLive(conn, owner)) {
-                redis.sync().del(liveKey(conn));
+                redis.sync().del(liveKey(conn), liveProtocolKey(conn));
             }
             redis.sync().del(socketKey(owner));
         }
@@ -253,8 +276,7 @@ public class DeliveryService {
                 return true;
             }
             if (pickupLive) {
-                byte[] frame = envelopes.authcrypt(
-                        deliveryMessage(batch), identity.invitationKey().verkey(), conn);
+                byte[] frame = liveFrame(conn, batch);
                 boolean ok =
                         relay.send(route.send(), frame).toCompletableFuture().join();
                 if (ok) {
@@ -276,12 +298,56 @@ public class DeliveryService {
         }
     }
 
-    /** A pickup 2.0 {@code delivery} (unthreaded) carrying the batch as {@code data.json} attachments. */
-    static byte[] deliveryMessage(List<Delivery> batch) {
-        ObjectNode delivery = Messages.create(PickupV2Handler.PIURI.message("delivery"));
-        attach(delivery.putArray("~attach"), batch);
+    /**
+     * The packed live {@code delivery} for a wallet in the protocol it turned live mode on with: v1 wallets
+     * (base58 verkey) get a v1 message authcrypted from the invitation key, v2 wallets (a DID) a v2 message
+     * authcrypted from the mediator's DID (messagepickup 3.0 attachments as {@code base64}, 4.0 as {@code
+     * json}).
+     */
+    private byte[] liveFrame(String conn, List<Delivery> batch) {
+        String stored = redis.sync().get(liveProtocolKey(conn));
+        Piuri protocol = stored == null ? PickupV2Handler.PIURI : Piuri.of(stored);
+        if (!conn.startsWith("did:")) {
+            ObjectNode delivery = Messages.create(protocol.message("delivery"));
+            attach(delivery.putArray("~attach"), batch);
+            return envelopes.authcrypt(bytes(delivery), identity.invitationKey().verkey(), conn);
+        }
+        ObjectNode delivery = Messages.createV2(protocol.message("delivery"));
+        attachV2(delivery, batch, protocol.major() == 3);
         try {
-            return JSON.writeValueAsBytes(delivery);
+            return v2Envelopes.authcrypt(
+                    dev.switchboard.didcomm.v2.Message.parse(JSON.writeValueAsString(delivery)), conn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Appends DIDComm v2 attachments {@code {"id", "data":{"base64"|"json"}}} per message to a v2 message.
+     *
+     * @param base64 true for {@code data.base64} (messagepickup 3.0), false for {@code data.json}
+     */
+    public static void attachV2(ObjectNode message, List<Delivery> batch, boolean base64) {
+        for (Delivery d : batch) {
+            ObjectNode data = JSON.createObjectNode();
+            if (base64) {
+                data.put(
+                        "base64",
+                        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(d.message()));
+            } else {
+                try {
+                    data.set("json", JSON.readTree(d.message()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("stored message " + d.messageId() + " is not JSON", e);
+                }
+            }
+            Messages.attach(message, d.messageId(), data);
+        }
+    }
+
+    private static byte[] bytes(ObjectNode message) {
+        try {
+            return JSON.writeValueAsBytes(message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -302,6 +368,10 @@ public class DeliveryService {
 
     private String liveKey(String conn) {
         return redis.prefix() + ":live:" + conn;
+    }
+
+    private String liveProtocolKey(String conn) {
+        return redis.prefix() + ":liveproto:" + conn;
     }
 
     private String pickupKey(String conn) {

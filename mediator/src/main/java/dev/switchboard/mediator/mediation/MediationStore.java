@@ -108,6 +108,19 @@ public class MediationStore {
         return redis.sync().smembers(keylist(conn)).stream().sorted().toList();
     }
 
+    /**
+     * The connection a forward's {@code next} (routing 2.0) or {@code to} goes to: the owner of its normalised
+     * form ({@link RecipientDids#normalise}), else, for a DID URL, of its DID.
+     */
+    public Optional<String> route(String next) {
+        Optional<String> conn = ownerOf(RecipientDids.normalise(next));
+        int hash = next.indexOf('#');
+        if (conn.isEmpty() && hash > 0) {
+            conn = ownerOf(RecipientDids.normalise(next.substring(0, hash)));
+        }
+        return conn;
+    }
+
     /** The connection that registered {@code key}, if any. */
     public Optional<String> ownerOf(String key) {
         @Nullable String conn = redis.sync().get(owner(key));

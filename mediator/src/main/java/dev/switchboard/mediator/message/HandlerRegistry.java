@@ -17,8 +17,13 @@ public class HandlerRegistry {
     private final Map<String, ProtocolHandler> byProtocol = new HashMap<>();
     private final List<Served> served = new ArrayList<>();
 
-    /** A PIURI served with the mediator's roles in it. */
-    public record Served(Piuri piuri, List<String> roles) {}
+    /**
+     * A PIURI served with the mediator's roles in it.
+     *
+     * @param generations the DIDComm generations it is served over
+     */
+    public record Served(
+            Piuri piuri, List<String> roles, java.util.Set<dev.switchboard.didcomm.DidcommVersion> generations) {}
 
     /**
      * @param handlers every {@link ProtocolHandler} bean
@@ -32,7 +37,7 @@ public class HandlerRegistry {
                     throw new IllegalStateException(
                             "protocol " + piuri + " claimed by " + previous.getClass() + " and " + handler.getClass());
                 }
-                served.add(new Served(piuri, handler.roles()));
+                served.add(new Served(piuri, handler.roles(), handler.generations()));
             }
         }
     }
@@ -44,7 +49,7 @@ public class HandlerRegistry {
      */
     public List<ObjectNode> handle(InboundMessage message) {
         ProtocolHandler handler = byProtocol.get(message.type().piuri().majorKey());
-        if (handler == null) {
+        if (handler == null || !handler.generations().contains(message.generation())) {
             return isProblemReport(message) ? List.of() : List.of(ProblemReports.unsupported(message));
         }
         try {
@@ -58,7 +63,7 @@ public class HandlerRegistry {
     }
 
     /** True for any protocol's problem report ({@code problem-report}, Credo's {@code problem_report}). */
-    static boolean isProblemReport(InboundMessage message) {
+    public static boolean isProblemReport(InboundMessage message) {
         String name = message.type().name();
         return name.equals("problem-report") || name.equals("problem_report");
     }

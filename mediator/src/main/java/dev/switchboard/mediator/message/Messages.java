@@ -1,6 +1,7 @@
 package dev.switchboard.mediator.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
@@ -33,6 +34,55 @@ public final class Messages {
             thread.put("pthid", pthid);
         }
         return message;
+    }
+
+    /**
+     * A reply to {@code in} in its generation: v1 as {@link #reply(InboundMessage, MessageType)}; v2 {@code
+     * {"id","type","thid","pthid"?,"created_time","body":{}}} (<a
+     * href="https://identity.foundation/didcomm-messaging/spec/v2.1/#threads">DIDComm 2.1, Threads</a>);
+     * the dispatcher adds {@code from} and {@code to}. Put protocol fields in {@link #content(ObjectNode)}.
+     */
+    public static ObjectNode replyInKind(InboundMessage in, MessageType type) {
+        if (!in.isV2()) {
+            return reply(in, type);
+        }
+        ObjectNode message = createV2(type);
+        message.put("thid", in.thid());
+        String pthid = in.pthid();
+        if (pthid != null) {
+            message.put("pthid", pthid);
+        }
+        return message;
+    }
+
+    /** A new unthreaded DIDComm v2 message of {@code type} with an empty {@code body}. */
+    public static ObjectNode createV2(MessageType type) {
+        ObjectNode message = JSON.objectNode();
+        message.put("id", UUID.randomUUID().toString());
+        message.put("type", type.toString());
+        message.put("created_time", java.time.Instant.now().getEpochSecond());
+        message.putObject("body");
+        return message;
+    }
+
+    /** Where a message's protocol fields go: a v2 message's {@code body}, else the v1 message itself. */
+    public static ObjectNode content(ObjectNode message) {
+        return message.has("type") && message.get("body") instanceof ObjectNode body ? body : message;
+    }
+
+    /**
+     * Appends an attachment: v1 {@code ~attach[{"@id","data"}]}, v2 {@code attachments[{"id","data"}]}.
+     *
+     * @param data the attachment's {@code data} object ({@code json} or {@code base64})
+     */
+    public static void attach(ObjectNode message, String id, ObjectNode data) {
+        boolean v2 = message.has("type");
+        ArrayNode list = message.has(v2 ? "attachments" : "~attach")
+                ? (ArrayNode) message.get(v2 ? "attachments" : "~attach")
+                : message.putArray(v2 ? "attachments" : "~attach");
+        ObjectNode attachment = list.addObject();
+        attachment.put(v2 ? "id" : "@id", id);
+        attachment.set("data", data);
     }
 
     /** A new JSON object node. */

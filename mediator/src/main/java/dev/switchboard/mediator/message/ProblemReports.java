@@ -18,6 +18,11 @@ public final class ProblemReports {
     /** The problem-report message type. */
     public static final MessageType PROBLEM_REPORT = REPORT_PROBLEM.message("problem-report");
 
+    /** The report-problem 2.0 protocol (DIDComm v2). */
+    public static final Piuri REPORT_PROBLEM_V2 = Piuri.of("https://didcomm.org/report-problem/2.0");
+    /** The DIDComm v2 problem-report message type. */
+    public static final MessageType PROBLEM_REPORT_V2 = REPORT_PROBLEM_V2.message("problem-report");
+
     /** A message of a protocol (or protocol version) the mediator does not serve. */
     public static final ProblemCode UNSUPPORTED = ProblemCode.MSG_UNSUPPORTED;
     /** A message with missing or malformed fields, or not valid in the protocol's current state. */
@@ -45,6 +50,9 @@ public final class ProblemReports {
      * @param description English text for {@code description.en}, safe to show the sender
      */
     public static ObjectNode of(InboundMessage in, ProblemCode code, String description) {
+        if (in.isV2()) {
+            return ofV2(in.thid(), code, description);
+        }
         ObjectNode report = Messages.reply(in, PROBLEM_REPORT);
         ObjectNode desc = report.putObject("description");
         desc.put("en", description);
@@ -60,6 +68,20 @@ public final class ProblemReports {
     /** The report for a message whose protocol is not served. */
     public static ObjectNode unsupported(InboundMessage in) {
         return of(in, UNSUPPORTED, "unsupported message type: " + in.type());
+    }
+
+    /**
+     * A report-problem 2.0 {@code problem-report}: {@code pthid} = the thread of the refused message, {@code
+     * body {"code","comment"}} (<a href="https://identity.foundation/didcomm-messaging/spec/v2.1/#problem-reports">DIDComm
+     * 2.1, Problem Reports</a>).
+     */
+    public static ObjectNode ofV2(String pthid, ProblemCode code, String description) {
+        ObjectNode report = Messages.createV2(PROBLEM_REPORT_V2);
+        report.put("pthid", pthid);
+        ObjectNode body = Messages.content(report);
+        body.put("code", code.code());
+        body.put("comment", description);
+        return report;
     }
 
     /** A problem report not answering a parsed message (the plaintext had no usable {@code @type}). */

@@ -1,7 +1,9 @@
 package dev.switchboard.mediator.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.DidcommVersion;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Serves the messages of one protocol family and major version. Implementations are CDI beans; the
@@ -11,6 +13,14 @@ public interface ProtocolHandler {
 
     /** The PIURIs this handler serves (any minor version of each major version is routed here). */
     List<Piuri> protocols();
+
+    /**
+     * The DIDComm generations whose messages this handler serves; a message of another generation gets an
+     * unsupported problem report. DIDComm v1 protocols by default.
+     */
+    default Set<DidcommVersion> generations() {
+        return Set.of(DidcommVersion.V1);
+    }
 
     /** The roles the mediator plays in these protocols, as discover-features discloses them. */
     default List<String> roles() {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
- * The {@code ~transport.return_route} decorator: may the receiver reply on the inbound connection?
+ * The {@code ~transport.return_route} decorator (v1) or {@code return_route} header (v2): may the receiver
+ * reply on the inbound connection?
  *
  * <p>Source: <a href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0092-transport-return-route">Aries
- * RFC 0092, Transport Return Route</a>. Unknown values are read as {@link #NONE}.
+ * RFC 0092, Transport Return Route</a>; <a href="https://github.com/decentralized-identity/didcomm-messaging/blob/main/extensions/return_route/main.md">DIDComm
+ * v2 return_route extension</a>. Unknown values are read as {@link #NONE}.
  */
 public enum ReturnRoute {
     /** No replies on this connection (the default when the decorator is absent). */
@@ -20,6 +22,9 @@ public enum ReturnRoute {
     /** Reads the decorator from a plaintext message. */
     public static ReturnRoute of(JsonNode message) {
         JsonNode value = message.path("~transport").path("return_route");
+        if (!value.isTextual()) {
+            value = message.path("return_route"); // DIDComm v2 header
+        }
         if (!value.isTextual()) {
             return NONE;
         }

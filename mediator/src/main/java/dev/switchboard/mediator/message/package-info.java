@@ -1,7 +1,8 @@
 /**
- * The DIDComm v1 message layer: message types and PIURIs (both community prefixes, matched on MAJOR
- * version), {@code ~thread}, {@code ~transport.return_route}, the handler registry with its
- * unsupported-protocol fallback, and every problem report.
+ * The DIDComm message layer of both generations: message types and PIURIs (both community prefixes, matched
+ * on MAJOR version), threads ({@code ~thread} / {@code thid}), return routes ({@code ~transport.return_route}
+ * / {@code return_route}), the handler registry with its unsupported-protocol fallback (and the generations
+ * each handler serves), and every problem report (report-problem 1.0 and 2.0).
  *
  * <p>In: unpacked plaintext as {@link dev.switchboard.mediator.message.InboundMessage}. Out: plaintext
  * replies (packed and routed by {@code dev.switchboard.mediator.transport}).

@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /}: DIDComm v1 over HTTP (<a href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0025-didcomm-transports">RFC
+ * {@code POST /}: DIDComm v2 over HTTP (<a href="https://identity.foundation/didcomm-messaging/spec/v2.1/#https">DIDComm
+ * 2.1, HTTPS transport</a>; {@code application/didcomm-encrypted+json}, {@code -signed+json}, {@code
+ * -plain+json}, answered in kind) and DIDComm v1 over HTTP (<a href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0025-didcomm-transports">RFC
  * 0025</a>). Content types {@code application/didcomm-envelope-enc}, {@code application/ssi-agent-wire},
  * {@code application/json} (RFC 0044). Answers 202 (processed, nothing to return), 200 with the packed
  * return-route reply, or a 4xx/5xx with {@code {"code","description"}} when the message cannot be processed.
@@ -19,6 +21,12 @@ import jakarta.ws.rs.core.Response;
 public class DidcommResource {
     /** The DIDComm v1 encrypted envelope media type (RFC 0044). */
     public static final String ENVELOPE_ENC = "application/didcomm-envelope-enc";
+    /** The DIDComm v2 encrypted media type. */
+    public static final String ENCRYPTED_V2 = "application/didcomm-encrypted+json";
+    /** The DIDComm v2 signed media type. */
+    public static final String SIGNED_V2 = "application/didcomm-signed+json";
+    /** The DIDComm v2 plaintext media type. */
+    public static final String PLAIN_V2 = "application/didcomm-plain+json";
     /** The legacy DIDComm v1 media type (RFC 0044). */
     public static final String SSI_AGENT_WIRE = "application/ssi-agent-wire";
 
@@ -31,15 +39,15 @@ public class DidcommResource {
 
     /** Receives one packed message. */
     @POST
-    @Consumes({ENVELOPE_ENC, SSI_AGENT_WIRE, MediaType.APPLICATION_JSON})
+    @Consumes({ENVELOPE_ENC, SSI_AGENT_WIRE, ENCRYPTED_V2, SIGNED_V2, PLAIN_V2, MediaType.APPLICATION_JSON})
     public Response receive(byte[] body) {
         return toResponse(dispatcher.dispatch(body, new Transport.Http()));
     }
 
     static Response toResponse(Dispatcher.Outcome outcome) {
         return switch (outcome) {
-            case Dispatcher.Outcome.Accepted(byte[] reply)
-            when reply != null -> Response.ok(reply, ENVELOPE_ENC).build();
+            case Dispatcher.Outcome.Accepted(byte[] reply, String mediaType)
+            when reply != null -> Response.ok(reply, mediaType).build();
             case Dispatcher.Outcome.Accepted a -> Response.accepted().build();
             case Dispatcher.Outcome.Refused r ->
                 Response.status(r.status())

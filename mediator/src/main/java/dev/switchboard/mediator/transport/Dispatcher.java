@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommException;
+import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.UnpackMetadata;
 import dev.switchboard.mediator.config.MediatorConfig;
@@ -52,6 +53,7 @@ public class Dispatcher {
     private final RelayClient relay;
     private final MediatorConfig config;
     private final MeterRegistry meters;
+    private final DispatcherV2 v2;
 
     /** The outcome of one inbound message. */
     public sealed interface Outcome {
@@ -59,8 +61,15 @@ public class Dispatcher {
          * Processed (possibly answered with a problem report).
          *
          * @param reply the packed reply for the HTTP response body, or null (then 202)
+         * @param mediaType the reply's media type ({@code application/didcomm-envelope-enc} for v1, {@code
+         *     application/didcomm-encrypted+json} for v2)
          */
-        record Accepted(byte @Nullable [] reply) implements Outcome {}
+        record Accepted(byte @Nullable [] reply, String mediaType) implements Outcome {
+            /** A DIDComm v1 outcome. */
+            public Accepted(byte @Nullable [] reply) {
+                this(reply, DidcommResource.ENVELOPE_ENC);
+            }
+        }
 
         /**
          * Refused before or without a reply the sender can decrypt: answered with an HTTP status.
@@ -79,7 +88,9 @@ public class Dispatcher {
             DeliveryService delivery,
             RelayClient relay,
             MediatorConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DispatcherV2 v2) {
+        this.v2 = v2;
         this.envelopes = envelopes;
         this.registry = registry;
         this.delivery = delivery;
@@ -89,12 +100,18 @@ public class Dispatcher {
     }
 
     /**
-     * Processes one packed message. Never throws for bad input; a store failure is {@link Outcome.Refused}
-     * 503 with nothing acknowledged.
+     * Processes one packed message of either generation (told apart by {@link
+     * dev.switchboard.didcomm.Envelopes#detect}; a v2 plaintext is recognised by its {@code type} and {@code
+     * id}); a message is answered in its own generation. Never throws for bad input; a store failure is {@link
+     * Outcome.Refused} 503 with nothing acknowledged.
      */
     public Outcome dispatch(byte[] packed, Transport transport) {
         if (packed.length > config.maxMessageBytes()) {
             return refused(413, ProblemCode.MSG_TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
+        }
+        if (generation(packed) == DidcommVersion.V2) {
+            meters.counter("switchboard.inbound", "generation", "v2").increment();
+            return v2.dispatch(packed, transport);
         }
         Envelopes.Unpacked unpacked;
         try {
@@ -146,6 +163,26 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             LOG.warn("message not processed (store failure?)", e);
             return refused(503, ProblemReports.INTERNAL, "temporarily unable to process the message; retry");
+        }
+    }
+
+    /** The generation of a packed message; v1 when undecidable (the v1 unpack then names the problem). */
+    static DidcommVersion generation(byte[] packed) {
+        try {
+            return dev.switchboard.didcomm.Envelopes.detect(packed);
+        } catch (DidcommException e) {
+            try {
+                JsonNode json = JSON.readTree(packed);
+                if (json != null
+                        && json.path("type").isTextual()
+                        && json.path("id").isTextual()
+                        && !json.has("@type")) {
+                    return DidcommVersion.V2; // application/didcomm-plain+json
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // not JSON: the v1 path refuses it
+            }
+            return DidcommVersion.V1;
         }
     }
 
@@ -228,7 +265,7 @@ public class Dispatcher {
         return 400;
     }
 
-    private static String digest(byte[] bytes) {
+    static String digest(byte[] bytes) {
         try {
             return Base64.getUrlEncoder()
                     .withoutPadding()

@@ -1,8 +1,9 @@
 /**
- * Ingress: {@code POST /} (DIDComm v1 over HTTP), {@code POST /socketdock/*} (the relay backend, verified
- * with the relay request token), and the {@link dev.switchboard.mediator.transport.Dispatcher} every inbound
- * packed message goes through. In: HTTP requests. Out: HTTP responses, replies through relay callbacks,
- * queued replies.
+ * Ingress: {@code POST /} (DIDComm v1 and v2 over HTTP), {@code POST /socketdock/*} (the relay backend,
+ * verified with the relay request token), and the {@link dev.switchboard.mediator.transport.Dispatcher} every
+ * inbound packed message goes through; it detects the generation and hands v2 to {@link
+ * dev.switchboard.mediator.transport.DispatcherV2}. In: HTTP requests. Out: HTTP responses, replies (in the
+ * message's generation) through relay callbacks, queued replies.
  */
 @NullMarked
 package dev.switchboard.mediator.transport;

@@ -129,6 +129,33 @@ class MediatorIdentityTest {
     }
 
     @Test
+    void v2DidIsSharedSealedAndCarriesTheEndpoints() {
+        RedisConnection redis = new RedisConnection(redisConfig("v2did"));
+        MediatorDid first = new MediatorDid(config(KEK), redis);
+        MediatorDid second = new MediatorDid(config(KEK), redis);
+        assertThat(second.did()).isEqualTo(first.did()).startsWith("did:peer:2.V");
+        String stored = redis.sync().get("v2did:mediator:keys:v2");
+        assertThat(new String(java.util.Base64.getDecoder().decode(stored), StandardCharsets.ISO_8859_1))
+                .doesNotContain("X25519");
+        assertThat(first.findKey(first.keyAgreementKid())).isPresent();
+        assertThat(first.findKey(first.did() + "#key-1")).isPresent();
+        assertThat(first.findKey(first.did() + "#key-3")).isEmpty();
+        assertThat(first.isOwn(first.keyAgreementKid())).isTrue();
+        assertThat(second.didPeer4()).isEqualTo(first.didPeer4());
+        String shortForm = dev.switchboard.didcomm.did.DidPeer4.shortForm(first.didPeer4());
+        assertThat(first.findKey(shortForm + "#key-2")).isPresent();
+        assertThat(first.didOf(shortForm + "#key-2")).isEqualTo(shortForm);
+        assertThat(first.didOf("did:example:other#key-2")).isEqualTo(first.did());
+        var doc = dev.switchboard.didcomm.did.DidPeer2.document(first.did());
+        assertThat(doc.services()).singleElement().satisfies(s -> {
+            assertThat(s.type()).isEqualTo("DIDCommMessaging");
+            assertThat(s.endpoint()).isEqualTo(URI.create("http://127.0.0.1/"));
+        });
+        assertThat(doc.keyAgreement()).containsExactly(first.keyAgreementKid());
+        assertThatThrownBy(() -> new MediatorDid(config(OTHER_KEK), redis)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void missingOrMalformedKekIsAClearError() {
         RedisConnection redis = new RedisConnection(redisConfig("nokek"));
         assertThatThrownBy(() -> new MediatorIdentity(config(null), redis))

@@ -15,9 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Discover features 2.0: {@code queries {"queries":[{"feature-type","match"}]}} -> {@code disclosures
- * {"disclosures":[{"feature-type":"protocol","id","roles"}]}}. Only the {@code protocol} feature type is
- * disclosed; other types match nothing.
+ * Discover features 2.0: {@code queries {"queries":[{"feature-type","match"}]}} -> over DIDComm v1 (Aries RFC
+ * 0557) {@code disclosures {"disclosures":[...]}}, over DIDComm v2 (<a
+ * href="https://identity.foundation/didcomm-messaging/spec/v2.1/#discover-features-protocol-20">DIDComm 2.1,
+ * Discover Features 2.0</a>) {@code disclose {"body":{"disclosures":[...]}}}, each {@code
+ * {"feature-type":"protocol","id","roles"}}. Every protocol and version served is disclosed, v1 and v2
+ * alike. Only the {@code protocol} feature type is disclosed; other types match nothing.
  */
 @ApplicationScoped
 public class DiscoverFeaturesV2Handler implements ProtocolHandler {
@@ -37,6 +40,11 @@ public class DiscoverFeaturesV2Handler implements ProtocolHandler {
     }
 
     @Override
+    public java.util.Set<dev.switchboard.didcomm.DidcommVersion> generations() {
+        return java.util.Set.of(dev.switchboard.didcomm.DidcommVersion.V1, dev.switchboard.didcomm.DidcommVersion.V2);
+    }
+
+    @Override
     public List<String> roles() {
         return List.of("responder");
     }
@@ -44,14 +52,15 @@ public class DiscoverFeaturesV2Handler implements ProtocolHandler {
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
         if (!message.type().name().equals("queries")) {
-            if (message.type().name().equals("disclosures")) {
+            if (message.type().name().equals("disclosures")
+                    || message.type().name().equals("disclose")) {
                 return List.of();
             }
             throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
         }
-        JsonNode queries = Messages.requireArray(message.body(), "queries");
-        ObjectNode reply = Messages.reply(message, PIURI.message("disclosures"));
-        ArrayNode disclosures = reply.putArray("disclosures");
+        JsonNode queries = Messages.requireArray(message.content(), "queries");
+        ObjectNode reply = Messages.replyInKind(message, PIURI.message(message.isV2() ? "disclose" : "disclosures"));
+        ArrayNode disclosures = Messages.content(reply).putArray("disclosures");
         for (JsonNode query : queries) {
             if (!"protocol".equals(query.path("feature-type").asText())) {
                 continue;

@@ -58,7 +58,7 @@ class DiscoverFeaturesHandlerTest {
     void unservedProtocolDisclosesNothing() {
         TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
         ObjectNode query = TestWallet.message("https://didcomm.org/discover-features/1.0/query");
-        query.put("query", "https://didcomm.org/messagepickup/3.0");
+        query.put("query", "https://didcomm.org/messagepickup/9.0");
         assertThat(wallet.call(query).path("protocols")).isEmpty();
     }
 
@@ -82,7 +82,9 @@ class DiscoverFeaturesHandlerTest {
                 .isEqualTo("https://didcomm.org/discover-features/2.0/disclosures");
         assertThat(pids(disclosures.path("disclosures"), "id"))
                 .containsExactlyInAnyOrder(
-                        "https://didcomm.org/messagepickup/1.0", "https://didcomm.org/messagepickup/2.0");
+                        "https://didcomm.org/messagepickup/1.0",
+                        "https://didcomm.org/messagepickup/2.0",
+                        "https://didcomm.org/messagepickup/3.0");
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.switchboard.mediator.envelope;
+
+import dev.switchboard.didcomm.DidcommException;
+import dev.switchboard.didcomm.did.CompositeDidResolver;
+import dev.switchboard.didcomm.v2.DidcommV2;
+import dev.switchboard.didcomm.v2.Message;
+import dev.switchboard.didcomm.v2.PackOptions;
+import dev.switchboard.didcomm.v2.UnpackOptions;
+import dev.switchboard.didcomm.v2.Unpacked;
+import dev.switchboard.mediator.config.MediatorConfig;
+import dev.switchboard.mediator.identity.MediatorDid;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * DIDComm v2 envelopes (<a href="https://identity.foundation/didcomm-messaging/spec/v2.1/">DIDComm Messaging
+ * 2.1</a>) with the mediator's DID: unpack plaintext, signed and encrypted messages addressed to it (a
+ * forward stays a forward unless its attachment is for us too), authcrypt replies from it. DIDs resolve with
+ * the built-in offline methods (did:key, did:peer:2, did:peer:4).
+ */
+@ApplicationScoped
+public class DidcommV2Envelopes {
+    private final DidcommV2 didcomm;
+    private final MediatorDid identity;
+    private final UnpackOptions options;
+
+    /** Constructor injection. */
+    public DidcommV2Envelopes(MediatorDid identity, MediatorConfig config) {
+        this.identity = identity;
+        CompositeDidResolver resolver = CompositeDidResolver.builtIn();
+        resolver.peer4().remember(identity.didPeer4()); // its short form resolves too
+        this.didcomm = new DidcommV2(resolver, identity);
+        this.options = new UnpackOptions(config.maxMessageBytes(), true, true);
+    }
+
+    /**
+     * Unpacks a packed v2 message (any form).
+     *
+     * @throws DidcommException with the problem code of the failure
+     */
+    public Unpacked unpack(byte[] packed) {
+        return didcomm.unpack(packed, options);
+    }
+
+    /**
+     * Authcrypts (ECDH-1PU+A256KW, A256CBC-HS512) a reply from the mediator's key-agreement key to {@code to},
+     * without forward wrapping (the reply goes straight back on the recipient's own connection or mailbox).
+     *
+     * @param message the reply; its {@code from} and {@code to} are set here
+     * @param to the recipient's DID
+     * @return the JWE JSON bytes
+     * @throws DidcommException when the recipient's DID cannot be resolved or has no usable key-agreement key
+     */
+    public byte[] authcrypt(Message message, String to) {
+        return authcrypt(message, to, identity.did());
+    }
+
+    /**
+     * As {@link #authcrypt(Message, String)} from one of the mediator's DIDs (the one the inbound message was
+     * addressed to: did:peer:2 or did:peer:4).
+     */
+    public byte[] authcrypt(Message message, String to, String fromDid) {
+        Message addressed =
+                message.toBuilder().from(fromDid).to(java.util.List.of(to)).build();
+        return didcomm.packEncrypted(
+                        addressed, to, PackOptions.authcrypt(fromDid + "#key-2").withForward(false))
+                .packedMessage()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.switchboard.mediator.protocol.pickup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.config.MediatorConfig;
+import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.MediatorProblem;
+import dev.switchboard.mediator.message.Messages;
+import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.queue.mailbox.Delivery;
+import dev.switchboard.queue.mailbox.DeliveryRequest;
+import dev.switchboard.queue.mailbox.MailboxStatus;
+import dev.switchboard.queue.mailbox.Mailboxes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What messagepickup 3.0 and message-pickup 4.0 share (mediator role): {@code status-request} -> {@code
+ * status}; {@code delivery-request} -> {@code delivery} (oldest first; messages stay in flight until {@code
+ * messages-received}); {@code messages-received} -> {@code status}; {@code live-delivery-change} -> {@code
+ * status} on a socket and {@code e.m.live-mode-not-supported} over HTTP. The versions differ in the hooks:
+ * field names, time units, the answer to an empty queue and the attachment encoding.
+ *
+ * <p>The mailbox is the wallet's (the authenticated sender's, granted with coordinate mediation): an optional
+ * {@code recipient_did} is echoed in the answers but does not filter (one mailbox per wallet).
+ */
+public abstract class PickupSupport implements ProtocolHandler {
+    private final Mailboxes mailboxes;
+    private final MediationStore mediations;
+    private final DeliveryService delivery;
+    private final MediatorConfig config;
+
+    /** Constructor injection by the subclasses. */
+    protected PickupSupport(
+            Mailboxes mailboxes, MediationStore mediations, DeliveryService delivery, MediatorConfig config) {
+        this.mailboxes = mailboxes;
+        this.mediations = mediations;
+        this.delivery = delivery;
+        this.config = config;
+    }
+
+    /** How long handed-out messages stay in flight without {@code messages-received}. */
+    protected java.time.Duration lease() {
+        return config.pickup().lease();
+    }
+
+    /** This protocol version. */
+    protected abstract Piuri piuri();
+
+    /** A time in this version's unit (3.0: epoch seconds, 4.0: epoch milliseconds). */
+    protected abstract long time(Instant instant);
+
+    /** The batch asked for by a {@code delivery-request}. */
+    protected abstract DeliveryRequest request(ObjectNode content, String owner, int maxBatch);
+
+    /** True when an empty queue answers a {@code delivery-request} with an empty {@code delivery} (4.0). */
+    protected abstract boolean emptyDelivery();
+
+    /** Adds the batch's attachments to a {@code delivery} reply in the wallet's generation. */
+    protected abstract void attach(ObjectNode delivery, List<Delivery> batch);
+
+    @Override
+    public List<String> roles() {
+        return List.of("mediator");
+    }
+
+    @Override
+    public List<ObjectNode> handle(InboundMessage message) {
+        String conn = mediations.requireGranted(message.requireSender());
+        delivery.markPickupUser(conn);
+        return switch (message.type().name()) {
+            case "status-request" -> List.of(status(message, conn));
+            case "delivery-request" -> List.of(deliver(message, conn));
+            case "messages-received" -> List.of(received(message, conn));
+            case "live-delivery-change" -> List.of(liveChange(message, conn));
+            default ->
+                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+        };
+    }
+
+    private ObjectNode status(InboundMessage in, String conn) {
+        MailboxStatus s = mailboxes.status(conn).toCompletableFuture().join();
+        ObjectNode status = Messages.replyInKind(in, piuri().message("status"));
+        ObjectNode content = Messages.content(status);
+        echoRecipient(in, content);
+        content.put("message_count", s.pendingCount());
+        content.put("total_bytes", s.pendingBytes());
+        content.put("longest_waited_seconds", s.longestWait().toSeconds());
+        if (s.oldestReceived() != null) {
+            content.put("oldest_received_time", time(s.oldestReceived()));
+        }
+        if (s.newestReceived() != null) {
+            content.put("newest_received_time", time(s.newestReceived()));
+        }
+        Transport.Socket socket = in.transport().socket();
+        content.put("live_delivery", socket != null && delivery.isLive(conn, socket.owner()));
+        return status;
+    }
+
+    private ObjectNode deliver(InboundMessage in, String conn) {
+        Transport.Socket socket = in.transport().socket();
+        String owner = socket != null ? socket.owner() : "http/" + UUID.randomUUID();
+        List<Delivery> batch = mailboxes
+                .reserve(conn, request(in.content(), owner, config.pickup().maxBatch()))
+                .toCompletableFuture()
+                .join();
+        if (batch.isEmpty() && !emptyDelivery()) {
+            return status(in, conn);
+        }
+        ObjectNode reply = Messages.replyInKind(in, piuri().message("delivery"));
+        echoRecipient(in, Messages.content(reply));
+        attach(reply, batch);
+        if (batch.isEmpty() && !in.isV2()) {
+            reply.putArray("~attach"); // (a v2 plaintext omits an empty attachment list)
+        }
+        return reply;
+    }
+
+    private ObjectNode received(InboundMessage in, String conn) {
+        JsonNode ids = Messages.requireArray(in.content(), "message_id_list");
+        List<String> list = new ArrayList<>();
+        for (JsonNode id : ids) {
+            if (!id.isTextual()) {
+                throw new MediatorProblem(ProblemReports.INVALID, "'message_id_list' must hold strings");
+            }
+            list.add(id.asText());
+        }
+        mailboxes.acknowledge(conn, list).toCompletableFuture().join();
+        delivery.confirmed(conn);
+        Transport.Socket socket = in.transport().socket();
+        if (socket != null && delivery.isLive(conn, socket.owner())) {
+            delivery.push(conn);
+        }
+        return status(in, conn);
+    }
+
+    private ObjectNode liveChange(InboundMessage in, String conn) {
+        JsonNode live = in.content().get("live_delivery");
+        if (live == null || !live.isBoolean()) {
+            throw new MediatorProblem(ProblemReports.INVALID, "'live_delivery' must be true or false");
+        }
+        Transport.Socket socket = in.transport().socket();
+        if (socket == null) {
+            throw new MediatorProblem(
+                    ProblemReports.LIVE_MODE_NOT_SUPPORTED, "live mode needs a persistent transport (WebSocket)");
+        }
+        delivery.liveMode(conn, socket, live.asBoolean(), piuri());
+        ObjectNode status = status(in, conn);
+        if (live.asBoolean()) {
+            delivery.push(conn);
+        }
+        return status;
+    }
+
+    private static void echoRecipient(InboundMessage in, ObjectNode content) {
+        @Nullable JsonNode recipient = in.content().get("recipient_did");
+        if (recipient != null && recipient.isTextual()) {
+            content.put("recipient_did", recipient.asText());
+        }
+    }
+}
