@@ -1,0 +1,40 @@
+package dev.switchboard.mediator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the mediator talks to the socketdock relays: {@code switchboard.relay.*} (environment: {@code SWITCHBOARD_RELAY_*}). */
+@ConfigMapping(prefix = "switchboard.relay")
+public interface RelayConfig {
+
+    /**
+     * The HS256 secret shared with the relays (at least 32 bytes of UTF-8): verifies their posts to {@code
+     * /socketdock/*} and signs the {@code send} callbacks. Absent: posts are accepted unauthenticated and
+     * callbacks unsigned, which only {@link #allowUnauthenticated()} permits.
+     */
+    Optional<String> jwtSecret();
+
+    /**
+     * Accept unauthenticated relay posts when no {@link #jwtSecret()} is set (compatibility with an original
+     * SocketDock). When false and no secret is set, every relay post is answered 401.
+     */
+    @WithDefault("false")
+    boolean allowUnauthenticated();
+
+    /** Timeout of one {@code send} callback; a timeout counts as a failed callback. */
+    @WithDefault("5s")
+    Duration callbackTimeout();
+
+    /**
+     * How long a route (wallet -> socket) lives without traffic on its socket; each message on the socket
+     * renews it.
+     */
+    @WithDefault("1h")
+    Duration routeLease();
+
+    /** How long a relay counts as alive after its last heartbeat (two to three heartbeat intervals). */
+    @WithDefault("30s")
+    Duration heartbeatTtl();
+}

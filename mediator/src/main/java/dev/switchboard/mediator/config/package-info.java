@@ -1,0 +1,8 @@
+/**
+ * Configuration: one {@code @ConfigMapping} interface per prefix ({@code switchboard.mediator}, {@code
+ * switchboard.redis}, {@code switchboard.relay}), each property documented with its default.
+ */
+@NullMarked
+package dev.switchboard.mediator.config;
+
+import org.jspecify.annotations.NullMarked;

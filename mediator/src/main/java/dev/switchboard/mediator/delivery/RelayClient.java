@@ -1,0 +1,74 @@
+package dev.switchboard.mediator.delivery;
+
+import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.socketdock.protocol.HttpNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes frames to wallets through a relay's {@code send} callback ({@code POST /socket/{id}/send}), signed
+ * with the relay request token. One pooled asynchronous JDK HTTP client for all relays; nothing blocks.
+ *
+ * <p>Outcomes: 2xx = written to the socket; 404 (unknown socket), other statuses, refused connections and
+ * timeouts = failed: the caller drops the route and leaves the messages queued.
+ */
+@ApplicationScoped
+public class RelayClient {
+    private static final Logger LOG = Logger.getLogger(RelayClient.class);
+
+    private final HttpClient http;
+    private final RelayAuth auth;
+    private final Duration timeout;
+
+    /** Constructor injection. */
+    public RelayClient(RelayAuth auth, RelayConfig config) {
+        this.auth = auth;
+        this.timeout = config.callbackTimeout();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.callbackTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /**
+     * Sends one frame (a text frame: packed DIDComm v1 messages are ASCII JSON).
+     *
+     * @param send the socket's {@code send} callback URI
+     * @param frame the frame's bytes
+     * @return true when the relay wrote it (2xx); false on any failure, never exceptionally
+     */
+    public CompletionStage<Boolean> send(URI send, byte[] frame) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(send)
+                .timeout(timeout)
+                .header("Content-Type", HttpNames.TEXT_PLAIN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(frame));
+        String authorization = auth.signer().authorization("POST", send, frame);
+        if (authorization != null) {
+            request.header(HttpNames.AUTHORIZATION, authorization);
+        }
+        CompletableFuture<Boolean> result;
+        try {
+            result = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(response -> {
+                        boolean ok = response.statusCode() / 100 == 2;
+                        if (!ok) {
+                            LOG.debugf("send callback %s answered %d", send, response.statusCode());
+                        }
+                        return ok;
+                    });
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.exceptionally(e -> {
+            LOG.debugf("send callback %s failed: %s", send, e.toString());
+            return false;
+        });
+    }
+}

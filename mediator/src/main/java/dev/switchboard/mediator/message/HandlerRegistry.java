@@ -1,0 +1,62 @@
+package dev.switchboard.mediator.message;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routes a message to the handler serving its protocol (doc URI, name, MAJOR version); the fallback answers
+ * an {@link ProblemReports#UNSUPPORTED} problem report. Also lists what is served for discover-features.
+ */
+@ApplicationScoped
+public class HandlerRegistry {
+    private final Map<String, ProtocolHandler> byProtocol = new HashMap<>();
+    private final List<Served> served = new ArrayList<>();
+
+    /** A PIURI served with the mediator's roles in it. */
+    public record Served(Piuri piuri, List<String> roles) {}
+
+    /**
+     * @param handlers every {@link ProtocolHandler} bean
+     * @throws IllegalStateException when two handlers claim the same protocol major version
+     */
+    public HandlerRegistry(Instance<ProtocolHandler> handlers) {
+        for (ProtocolHandler handler : handlers) {
+            for (Piuri piuri : handler.protocols()) {
+                ProtocolHandler previous = byProtocol.putIfAbsent(piuri.majorKey(), handler);
+                if (previous != null && previous != handler) {
+                    throw new IllegalStateException(
+                            "protocol " + piuri + " claimed by " + previous.getClass() + " and " + handler.getClass());
+                }
+                served.add(new Served(piuri, handler.roles()));
+            }
+        }
+    }
+
+    /**
+     * Handles a message with the handler of its protocol, or answers unsupported.
+     *
+     * @return the replies; a {@link MediatorProblem} thrown by the handler propagates
+     */
+    public List<ObjectNode> handle(InboundMessage message) {
+        ProtocolHandler handler = byProtocol.get(message.type().piuri().majorKey());
+        if (handler == null) {
+            return List.of(ProblemReports.unsupported(message));
+        }
+        return handler.handle(message);
+    }
+
+    /** True when some handler serves this protocol's major version. */
+    public boolean serves(Piuri piuri) {
+        return byProtocol.containsKey(piuri.majorKey());
+    }
+
+    /** Every PIURI served, with roles, in registration order. */
+    public List<Served> served() {
+        return List.copyOf(served);
+    }
+}

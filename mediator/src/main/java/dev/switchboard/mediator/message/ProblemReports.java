@@ -1,0 +1,74 @@
+package dev.switchboard.mediator.message;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
+
+/**
+ * Every problem code the mediator answers with, and the one place problem reports are built.
+ *
+ * <p>Message: <a href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0035-report-problem">Aries
+ * RFC 0035</a> {@code https://didcomm.org/report-problem/1.0/problem-report} with {@code description:
+ * {"en", "code"}} and {@code ~thread.thid} of the refused message. Codes follow the DIDComm problem-code
+ * form {@code sorter.scope.descriptor} (e = error, p = protocol, m = message scope). The mapping of each
+ * failure to a code and a behaviour is {@code mediator/docs/problem-reports.md}.
+ */
+public final class ProblemReports {
+    /** The report-problem 1.0 protocol. */
+    public static final Piuri REPORT_PROBLEM = Piuri.of("https://didcomm.org/report-problem/1.0");
+    /** The problem-report message type. */
+    public static final MessageType PROBLEM_REPORT = REPORT_PROBLEM.message("problem-report");
+
+    /** A message of a protocol (or protocol version) the mediator does not serve. */
+    public static final ProblemCode UNSUPPORTED = ProblemCode.MSG_UNSUPPORTED;
+    /** A message with missing or malformed fields, or not valid in the protocol's current state. */
+    public static final ProblemCode INVALID = ProblemCode.MSG_INVALID;
+    /** A message that must be authcrypted (the mediator must know the sender) arrived anoncrypted. */
+    public static final ProblemCode NOT_AUTHENTICATED = new ProblemCode("e.p.trust.not-authenticated");
+    /** keylist-update, keylist-query or pickup from a connection without a granted mediation. */
+    public static final ProblemCode MEDIATION_NOT_GRANTED = new ProblemCode("e.p.req.mediation-not-granted");
+    /** Live mode requested over a transport that does not stay open (HTTP). RFC 0685. */
+    public static final ProblemCode LIVE_MODE_NOT_SUPPORTED = new ProblemCode("e.m.live-mode-not-supported");
+    /** A forward that cannot be accepted (unknown recipient, bad payload): the same code for every cause. */
+    public static final ProblemCode FORWARD_REFUSED = new ProblemCode("e.p.msg.forward-refused");
+    /** The recipient's mailbox is full. */
+    public static final ProblemCode MAILBOX_FULL = new ProblemCode("e.p.req.mailbox-full");
+    /** The mediator failed (its store is unreachable): the sender may retry. */
+    public static final ProblemCode INTERNAL = new ProblemCode("e.p.xfer.internal-error");
+
+    private ProblemReports() {}
+
+    /**
+     * A problem report answering {@code in}.
+     *
+     * @param in the refused message
+     * @param code the problem code
+     * @param description English text for {@code description.en}, safe to show the sender
+     */
+    public static ObjectNode of(InboundMessage in, ProblemCode code, String description) {
+        ObjectNode report = Messages.reply(in, PROBLEM_REPORT);
+        ObjectNode desc = report.putObject("description");
+        desc.put("en", description);
+        desc.put("code", code.code());
+        return report;
+    }
+
+    /** The report for a refused message. */
+    public static ObjectNode of(InboundMessage in, MediatorProblem problem) {
+        return of(in, problem.code(), problem.getMessage());
+    }
+
+    /** The report for a message whose protocol is not served. */
+    public static ObjectNode unsupported(InboundMessage in) {
+        return of(in, UNSUPPORTED, "unsupported message type: " + in.type());
+    }
+
+    /** A problem report not answering a parsed message (the plaintext had no usable {@code @type}). */
+    public static ObjectNode unthreaded(ProblemCode code, String description, String thid) {
+        ObjectNode report = Messages.create(PROBLEM_REPORT);
+        report.putObject("~thread").put("thid", thid);
+        ObjectNode desc = report.putObject("description");
+        desc.put("en", description);
+        desc.put("code", code.code());
+        return report;
+    }
+}

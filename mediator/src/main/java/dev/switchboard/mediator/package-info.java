@@ -1,0 +1,10 @@
+/**
+ * The Switchboard mediator: a stateless DIDComm v1 mediator behind the socketdock relays.
+ *
+ * <p>In: DIDComm messages over HTTP ({@code POST /}) and from the relays ({@code POST /socketdock/*}). Out:
+ * replies in the HTTP response or through a relay's {@code send} callback; everything else queued in Redis.
+ */
+@NullMarked
+package dev.switchboard.mediator;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,111 @@
+package dev.switchboard.mediator.protocol.didexchange.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.identity.MediatorIdentity;
+import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.MediatorProblem;
+import dev.switchboard.mediator.message.Messages;
+import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
+import dev.switchboard.mediator.store.RedisConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DID exchange 1.0/1.1, responder to the mediator's invitation.
+ *
+ * <p>request {@code {"~thread":{"pthid"},"label","did","did_doc~attach"?}} (did:peer:1 with an attached
+ * document as Credo 0.5 sends, long-form did:peer:4 as Credo 0.6 sends, did:peer:2): the mediator answers a
+ * {@code response} in the request's thread carrying its {@link MediatorDidDoc} DID and the document as
+ * {@code did_doc~attach} signed by the invitation key. The wallet is identified afterwards by the key it
+ * authcrypts with (the request's sender), so the mediator does not need to resolve the wallet's DID; it
+ * records the DID, label and state. {@code complete} (often sent with {@code return_route none}) marks the
+ * connection completed and is not answered.
+ */
+@ApplicationScoped
+public class DidExchangeV1Handler implements ProtocolHandler {
+    /** {@code https://didcomm.org/didexchange/1.1} (1.0 is the same major version). */
+    public static final Piuri PIURI = Piuri.of("https://didcomm.org/didexchange/1.1");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MediatorIdentity identity;
+    private final OutOfBandV1Handler outOfBand;
+    private final RedisConnection redis;
+
+    /** Constructor injection. */
+    public DidExchangeV1Handler(MediatorIdentity identity, OutOfBandV1Handler outOfBand, RedisConnection redis) {
+        this.identity = identity;
+        this.outOfBand = outOfBand;
+        this.redis = redis;
+    }
+
+    @Override
+    public List<Piuri> protocols() {
+        return List.of(PIURI);
+    }
+
+    @Override
+    public List<String> roles() {
+        return List.of("responder");
+    }
+
+    @Override
+    public List<ObjectNode> handle(InboundMessage message) {
+        String sender = message.requireSender();
+        return switch (message.type().name()) {
+            case "request" -> List.of(respond(message, sender));
+            case "complete" -> {
+                record(sender, Map.of("state", "completed"));
+                yield List.of();
+            }
+            case "problem_report" -> List.of();
+            default ->
+                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+        };
+    }
+
+    private ObjectNode respond(InboundMessage request, String sender) {
+        String theirDid = Messages.requireText(request.body(), "did");
+        if (!theirDid.startsWith("did:")) {
+            throw new MediatorProblem(ProblemReports.INVALID, "'did' is not a DID");
+        }
+        MediatorDidDoc ours = MediatorDidDoc.of(identity.invitationKey().verkey(), outOfBand.endpoints());
+        // reply in the request's own minor version: 1.0 -> 1.0, 1.1 -> 1.1
+        Piuri version = new Piuri(
+                Piuri.DIDCOMM_ORG, "didexchange", 1, request.type().piuri().minor() == 0 ? 0 : 1);
+        ObjectNode response = Messages.create(version.message("response"));
+        ObjectNode thread = response.putObject("~thread");
+        thread.put("thid", request.thid());
+        thread.put("pthid", request.pthid() != null ? request.pthid() : outOfBand.invitationId());
+        response.put("did", ours.did());
+        try {
+            response.set(
+                    "did_doc~attach",
+                    SignedAttachment.of(
+                            JSON.writeValueAsBytes(ours.document()), "application/json", identity.invitationKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        record(
+                sender,
+                Map.of(
+                        "their_did", theirDid,
+                        "label", request.body().path("label").asText(""),
+                        "thid", request.thid(),
+                        "state", "response-sent",
+                        "created_at", Instant.now().toString()));
+        return response;
+    }
+
+    private void record(String sender, Map<String, String> fields) {
+        redis.sync().hset(redis.prefix() + ":conn:" + sender, fields);
+    }
+}

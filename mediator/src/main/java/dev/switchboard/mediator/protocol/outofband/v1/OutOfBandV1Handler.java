@@ -1,0 +1,119 @@
+package dev.switchboard.mediator.protocol.outofband.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.config.MediatorConfig;
+import dev.switchboard.mediator.identity.MediatorIdentity;
+import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.MediatorProblem;
+import dev.switchboard.mediator.message.Messages;
+import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.message.ProtocolHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Out-of-band 1.1: the mediator's multi-use invitation (the same on every instance: its {@code @id} derives
+ * from the invitation key), and {@code handshake-reuse} -> {@code handshake-reuse-accepted}.
+ *
+ * <p>Services, in order: one per public WebSocket URL (through the relays), then the public HTTP URL; each a
+ * {@code did-communication} service with the invitation key as did:key and no routing keys.
+ */
+@ApplicationScoped
+public class OutOfBandV1Handler implements ProtocolHandler {
+    /** {@code https://didcomm.org/out-of-band/1.1}. */
+    public static final Piuri PIURI = Piuri.of("https://didcomm.org/out-of-band/1.1");
+    /** The profiles the mediator accepts: DIDComm v1 (AIP 1, AIP 2 with RFC 0019 envelopes). */
+    public static final List<String> ACCEPT = List.of("didcomm/aip1", "didcomm/aip2;env=rfc19");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MediatorIdentity identity;
+    private final MediatorConfig config;
+
+    /** Constructor injection. */
+    public OutOfBandV1Handler(MediatorIdentity identity, MediatorConfig config) {
+        this.identity = identity;
+        this.config = config;
+    }
+
+    @Override
+    public List<Piuri> protocols() {
+        return List.of(PIURI);
+    }
+
+    @Override
+    public List<String> roles() {
+        return List.of("sender");
+    }
+
+    @Override
+    public List<ObjectNode> handle(InboundMessage message) {
+        if (!message.type().name().equals("handshake-reuse")) {
+            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+        }
+        message.requireSender();
+        ObjectNode accepted = Messages.create(PIURI.message("handshake-reuse-accepted"));
+        ObjectNode thread = accepted.putObject("~thread");
+        thread.put("thid", message.thid());
+        thread.put("pthid", message.pthid() != null ? message.pthid() : invitationId());
+        return List.of(accepted);
+    }
+
+    /** The invitation's {@code @id}: a name-based UUID of the invitation key, stable across instances. */
+    public String invitationId() {
+        return UUID.nameUUIDFromBytes(identity.invitationKey().verkey().getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** The public endpoints: WebSocket URLs, then the HTTP URL. */
+    public List<URI> endpoints() {
+        List<URI> endpoints = new ArrayList<>(config.publicWsUrls());
+        endpoints.add(config.publicHttpUrl());
+        return endpoints;
+    }
+
+    /** The invitation message (RFC 0434). */
+    public ObjectNode invitation() {
+        ObjectNode invitation = JSON.createObjectNode();
+        invitation.put("@type", PIURI.message("invitation").toString());
+        invitation.put("@id", invitationId());
+        invitation.put("label", config.label());
+        ArrayNode accept = invitation.putArray("accept");
+        ACCEPT.forEach(accept::add);
+        invitation.putArray("handshake_protocols").add("https://didcomm.org/didexchange/1.1");
+        ArrayNode services = invitation.putArray("services");
+        List<URI> endpoints = endpoints();
+        for (int i = 0; i < endpoints.size(); i++) {
+            ObjectNode service = services.addObject();
+            service.put("id", "#inline-" + i);
+            service.put("type", "did-communication");
+            service.putArray("recipientKeys").add(identity.invitationKey().didKey());
+            service.putArray("routingKeys");
+            service.put("serviceEndpoint", endpoints.get(i).toString());
+            ArrayNode serviceAccept = service.putArray("accept");
+            ACCEPT.forEach(serviceAccept::add);
+        }
+        return invitation;
+    }
+
+    /** The invitation URL: the public HTTP URL with {@code ?oob=} base64url (no padding) of the JSON. */
+    public String invitationUrl() {
+        try {
+            String oob = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(invitation()));
+            String base = config.publicHttpUrl().toString();
+            return base + (base.contains("?") ? "&" : "?") + "oob=" + oob;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

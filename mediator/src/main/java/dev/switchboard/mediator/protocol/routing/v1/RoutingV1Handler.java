@@ -1,0 +1,104 @@
+package dev.switchboard.mediator.protocol.routing.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.identity.Ed25519Keys;
+import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.MediatorProblem;
+import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.queue.mailbox.EnqueueResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Routing 1.0 {@code forward}: {@code {"to":"<key>","msg":{JWE}}} ({@code to} raw base58 or did:key; {@code
+ * msg} a JSON object or a JSON string). The inner message is stored in the mailbox of the wallet that
+ * registered {@code to}, and only then does the handler return (the sender then gets 202); a live route
+ * then gets it at once.
+ *
+ * <p>Refusals all carry {@link ProblemReports#FORWARD_REFUSED} and the same text, so a sender cannot tell an
+ * unknown key from a malformed forward. The mailbox id of a message is the base64url SHA-256 of its bytes: a
+ * retried forward is stored once.
+ */
+@ApplicationScoped
+public class RoutingV1Handler implements ProtocolHandler {
+    /** {@code https://didcomm.org/routing/1.0}. */
+    public static final Piuri PIURI = Piuri.of("https://didcomm.org/routing/1.0");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REFUSED = "forward refused";
+
+    private final MediationStore mediations;
+    private final DeliveryService delivery;
+
+    /** Constructor injection. */
+    public RoutingV1Handler(MediationStore mediations, DeliveryService delivery) {
+        this.mediations = mediations;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public List<Piuri> protocols() {
+        return List.of(PIURI);
+    }
+
+    @Override
+    public List<String> roles() {
+        return List.of("mediator");
+    }
+
+    @Override
+    public List<ObjectNode> handle(InboundMessage message) {
+        if (!message.type().name().equals("forward")) {
+            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
+        }
+        JsonNode to = message.body().get("to");
+        byte[] inner = innerMessage(message.body().get("msg"));
+        String verkey = to != null && to.isTextual() ? Ed25519Keys.toVerkey(to.asText()) : null;
+        Optional<String> conn = verkey == null ? Optional.empty() : mediations.ownerOf(verkey);
+        if (inner == null || conn.isEmpty()) {
+            throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, REFUSED);
+        }
+        EnqueueResult result = delivery.store(conn.get(), digest(inner), inner);
+        if (!result.accepted()) {
+            throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
+        }
+        delivery.push(conn.get());
+        return List.of();
+    }
+
+    private static byte @org.jspecify.annotations.Nullable [] innerMessage(JsonNode msg) {
+        try {
+            if (msg != null && msg.isObject()) {
+                return JSON.writeValueAsBytes(msg);
+            }
+            if (msg != null && msg.isTextual() && JSON.readTree(msg.asText()).isObject()) {
+                return msg.asText().getBytes(StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    static String digest(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

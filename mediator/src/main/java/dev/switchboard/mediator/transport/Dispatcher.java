@@ -1,0 +1,240 @@
+package dev.switchboard.mediator.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.DidcommException;
+import dev.switchboard.didcomm.ProblemCode;
+import dev.switchboard.didcomm.UnpackMetadata;
+import dev.switchboard.mediator.config.MediatorConfig;
+import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.delivery.RelayClient;
+import dev.switchboard.mediator.envelope.Envelopes;
+import dev.switchboard.mediator.message.HandlerRegistry;
+import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.MediatorProblem;
+import dev.switchboard.mediator.message.MessageType;
+import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.message.ReturnRoute;
+import dev.switchboard.mediator.message.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one path of every inbound packed message, whatever the ingress: size check, unpack, parse, route to
+ * the protocol handler, pack and route the replies.
+ *
+ * <p>Replies (authcrypted from the key the message was sent to, to the sender): on a socket, through the
+ * relay's {@code send} callback whatever the return route (a socket is a duplex session; Credo sends DID
+ * exchange {@code complete} with {@code return_route none} and expects the socket to stay usable); over
+ * HTTP, the first reply in the response body when the message asked for a return route; anything else is
+ * queued in the sender's mailbox. Nothing here closes a socket.
+ */
+@ApplicationScoped
+public class Dispatcher {
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Envelopes envelopes;
+    private final HandlerRegistry registry;
+    private final DeliveryService delivery;
+    private final RelayClient relay;
+    private final MediatorConfig config;
+    private final MeterRegistry meters;
+
+    /** The outcome of one inbound message. */
+    public sealed interface Outcome {
+        /**
+         * Processed (possibly answered with a problem report).
+         *
+         * @param reply the packed reply for the HTTP response body, or null (then 202)
+         */
+        record Accepted(byte @Nullable [] reply) implements Outcome {}
+
+        /**
+         * Refused before or without a reply the sender can decrypt: answered with an HTTP status.
+         *
+         * @param status the HTTP status (400, 413, 503, ...)
+         * @param code the problem code
+         * @param description what was wrong, safe to show
+         */
+        record Refused(int status, ProblemCode code, String description) implements Outcome {}
+    }
+
+    /** Constructor injection. */
+    public Dispatcher(
+            Envelopes envelopes,
+            HandlerRegistry registry,
+            DeliveryService delivery,
+            RelayClient relay,
+            MediatorConfig config,
+            MeterRegistry meters) {
+        this.envelopes = envelopes;
+        this.registry = registry;
+        this.delivery = delivery;
+        this.relay = relay;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /**
+     * Processes one packed message. Never throws for bad input; a store failure is {@link Outcome.Refused}
+     * 503 with nothing acknowledged.
+     */
+    public Outcome dispatch(byte[] packed, Transport transport) {
+        if (packed.length > config.maxMessageBytes()) {
+            return refused(413, ProblemCode.MSG_TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
+        }
+        Envelopes.Unpacked unpacked;
+        try {
+            unpacked = envelopes.unpack(packed);
+        } catch (DidcommException e) {
+            meters.counter("switchboard.unpack.errors", "code", e.problemCode().code())
+                    .increment();
+            return refused(400, e.problemCode(), e.getMessage());
+        }
+        UnpackMetadata meta = unpacked.metadata();
+        String sender = meta.senderKid();
+        String recipient = meta.recipientKid() == null ? "" : meta.recipientKid();
+        try {
+            Optional<InboundMessage> parsed = parse(unpacked.plaintext(), sender, recipient, transport);
+            if (parsed.isEmpty()) {
+                if (sender == null) {
+                    return refused(400, ProblemReports.INVALID, "not a DIDComm message (@type, @id)");
+                }
+                ObjectNode report = ProblemReports.unthreaded(
+                        ProblemReports.INVALID,
+                        "not a DIDComm message (@type, @id)",
+                        UUID.randomUUID().toString());
+                return route(List.of(report), recipient, sender, ReturnRoute.ALL, transport);
+            }
+            InboundMessage message = parsed.get();
+            Transport.Socket socket = transport.socket();
+            if (socket != null && sender != null) {
+                delivery.recordRoute(sender, socket);
+            }
+            List<ObjectNode> replies;
+            try {
+                replies = registry.handle(message);
+            } catch (MediatorProblem problem) {
+                meters.counter(
+                                "switchboard.problem.reports",
+                                "code",
+                                problem.code().code())
+                        .increment();
+                if (sender == null) {
+                    return refused(statusOf(problem.code()), problem.code(), problem.getMessage());
+                }
+                replies = List.of(ProblemReports.of(message, problem));
+            }
+            Outcome outcome = route(replies, recipient, sender, message.returnRoute(), transport);
+            if (socket != null && sender != null) {
+                delivery.push(sender); // reconnect: drain what waited (implicit mode)
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            LOG.warn("message not processed (store failure?)", e);
+            return refused(503, ProblemReports.INTERNAL, "temporarily unable to process the message; retry");
+        }
+    }
+
+    private Optional<InboundMessage> parse(
+            byte[] plaintext, @Nullable String sender, String recipient, Transport transport) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(plaintext);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (json == null || !json.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode type = json.get("@type");
+        JsonNode id = json.get("@id");
+        if (type == null
+                || !type.isTextual()
+                || id == null
+                || !id.isTextual()
+                || id.asText().isEmpty()) {
+            return Optional.empty();
+        }
+        return MessageType.parse(type.asText())
+                .map(t -> new InboundMessage(
+                        (ObjectNode) json, t, id.asText(), ReturnRoute.of(json), sender, recipient, transport));
+    }
+
+    private Outcome route(
+            List<ObjectNode> replies, String from, @Nullable String to, ReturnRoute returnRoute, Transport transport) {
+        if (replies.isEmpty() || to == null) {
+            return new Outcome.Accepted(null);
+        }
+        List<byte[]> packed = new ArrayList<>();
+        for (ObjectNode reply : replies) {
+            try {
+                packed.add(envelopes.authcrypt(JSON.writeValueAsBytes(reply), from, to));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        byte[] body = null;
+        Transport.Socket socket = transport.socket();
+        boolean queued = false;
+        for (byte[] p : packed) {
+            if (socket != null) {
+                if (!relay.send(socket.send(), p).toCompletableFuture().join()) {
+                    queue(to, p);
+                    queued = true;
+                }
+            } else if (body == null && returnRoute.allowsReply()) {
+                body = p;
+            } else {
+                queue(to, p);
+                queued = true;
+            }
+        }
+        if (queued) {
+            delivery.push(to);
+        }
+        return new Outcome.Accepted(body);
+    }
+
+    private void queue(String conn, byte[] packed) {
+        delivery.store(conn, digest(packed), packed);
+    }
+
+    private static Outcome refused(int status, ProblemCode code, String description) {
+        return new Outcome.Refused(status, code, description);
+    }
+
+    /** The HTTP status of a refusal of an anonymous message. */
+    static int statusOf(ProblemCode code) {
+        if (code.equals(ProblemReports.MAILBOX_FULL)) {
+            return 507;
+        }
+        if (code.equals(ProblemReports.INTERNAL)) {
+            return 503;
+        }
+        return 400;
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

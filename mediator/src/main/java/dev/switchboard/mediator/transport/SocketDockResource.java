@@ -1,0 +1,144 @@
+package dev.switchboard.mediator.transport;
+
+import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.delivery.RelayAuth;
+import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.queue.route.RouteTable;
+import dev.switchboard.socketdock.protocol.ConnectEvent;
+import dev.switchboard.socketdock.protocol.DisconnectEvent;
+import dev.switchboard.socketdock.protocol.Heartbeat;
+import dev.switchboard.socketdock.protocol.HttpNames;
+import dev.switchboard.socketdock.protocol.MalformedEventException;
+import dev.switchboard.socketdock.protocol.MessageEvent;
+import dev.switchboard.socketdock.protocol.Meta;
+import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.Verification;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.logging.Logger;
+
+/**
+ * The relay backend: {@code POST /socketdock/connect|message|disconnect|heartbeat} with SocketDock's JSON
+ * (our extensions optional), each verified with the relay request token. 401 on a bad token, 400 on a body
+ * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
+ * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
+ * through the socket).
+ */
+@Path("/socketdock")
+public class SocketDockResource {
+    private static final Logger LOG = Logger.getLogger(SocketDockResource.class);
+
+    private final RelayAuth auth;
+    private final Dispatcher dispatcher;
+    private final DeliveryService delivery;
+    private final RouteTable routes;
+    private final RelayConfig config;
+
+    /** Constructor injection. */
+    public SocketDockResource(
+            RelayAuth auth, Dispatcher dispatcher, DeliveryService delivery, RouteTable routes, RelayConfig config) {
+        this.auth = auth;
+        this.dispatcher = dispatcher;
+        this.delivery = delivery;
+        this.routes = routes;
+        this.config = config;
+    }
+
+    /** A socket opened: accepted (the wallet is identified by its first message). */
+    @POST
+    @Path("connect")
+    public Response connect(byte[] body, @Context HttpServerRequest request) {
+        return guarded(body, request, () -> {
+            ConnectEvent event = SocketDockJson.readConnect(body);
+            LOG.debugf("socket %s opened", event.meta().connectionId());
+            return Response.ok().build();
+        });
+    }
+
+    /** A frame from a wallet: dispatched with the socket as transport. */
+    @POST
+    @Path("message")
+    public Response message(byte[] body, @Context HttpServerRequest request) {
+        return guarded(body, request, () -> {
+            MessageEvent event = SocketDockJson.readMessage(body);
+            Dispatcher.Outcome outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
+            if (outcome instanceof Dispatcher.Outcome.Refused r) {
+                if (r.status() == 503) {
+                    return DidcommResource.toResponse(outcome);
+                }
+                LOG.debugf("frame on socket %s refused: %s %s", event.meta().connectionId(), r.code(), r.description());
+            }
+            return Response.ok().build();
+        });
+    }
+
+    /** A socket closed: its routes go and its in-flight messages return to pending. */
+    @POST
+    @Path("disconnect")
+    public Response disconnect(byte[] body, @Context HttpServerRequest request) {
+        return guarded(body, request, () -> {
+            DisconnectEvent event = SocketDockJson.readDisconnect(body);
+            String instance = event.meta() != null ? socket(event.meta()).instanceId() : null;
+            if (instance != null) {
+                delivery.disconnected(instance, event.connectionId());
+            } else {
+                LOG.debugf("disconnect of %s without meta: its routes lapse with their lease", event.connectionId());
+            }
+            return Response.ok().build();
+        });
+    }
+
+    /** A relay is alive: its routes stay usable for the heartbeat TTL. */
+    @POST
+    @Path("heartbeat")
+    public Response heartbeat(byte[] body, @Context HttpServerRequest request) {
+        return guarded(body, request, () -> {
+            Heartbeat beat = SocketDockJson.readHeartbeat(body);
+            routes.heartbeat(beat.instanceId(), config.heartbeatTtl())
+                    .toCompletableFuture()
+                    .join();
+            return Response.ok().build();
+        });
+    }
+
+    /** The socket of a meta: the relay instance is {@code instance_id}, else the send URI's authority. */
+    static Transport.Socket socket(Meta meta) {
+        URI send = URI.create(meta.send());
+        String instance = meta.instanceId() != null ? meta.instanceId() : String.valueOf(send.getRawAuthority());
+        return new Transport.Socket(instance, meta.connectionId(), send, URI.create(meta.disconnect()));
+    }
+
+    private interface Action {
+        Response run();
+    }
+
+    private Response guarded(byte[] body, HttpServerRequest request, Action action) {
+        Verification verification = auth.verify(request.getHeader(HttpNames.AUTHORIZATION), request.uri(), body);
+        if (!verification.ok()) {
+            return Response.status(401)
+                    .entity(DidcommResource.error("unauthorized", verification.reason()))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        try {
+            return action.run();
+        } catch (MalformedEventException | IllegalArgumentException | NullPointerException e) {
+            return Response.status(400)
+                    .entity(DidcommResource.error("malformed", String.valueOf(e.getMessage())))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        } catch (RuntimeException e) {
+            LOG.warn("relay event not processed", e);
+            return Response.status(503)
+                    .entity(DidcommResource.error("unavailable", "retry"))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        }
+    }
+}
