@@ -1,0 +1,63 @@
+package dev.switchboard.loadtest.simulation;
+
+import dev.switchboard.loadtest.LoadSettings;
+import dev.switchboard.loadtest.ledger.Ledger;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The run's timeline: wallets ramp, settle, senders send, wallets drain what is outstanding. */
+final class RunClock {
+    private final LoadSettings settings;
+    private volatile long startMillis = System.currentTimeMillis();
+    private volatile long outstandingAt;
+    private volatile long outstanding = 1;
+
+    RunClock(LoadSettings settings) {
+        this.settings = settings;
+    }
+
+    void start() {
+        startMillis = System.currentTimeMillis();
+    }
+
+    /** From the start to the first forward. */
+    Duration sendingStartsAfter() {
+        return settings.ramp().plus(settings.settle());
+    }
+
+    /** Epoch ms of the first forward. */
+    long sendingStartsAt() {
+        return startMillis + sendingStartsAfter().toMillis();
+    }
+
+    /** Epoch ms of the last forward. */
+    long sendingEndsAt() {
+        return sendingStartsAt() + settings.duration().toMillis();
+    }
+
+    /** A random epoch ms while forwards are sent at which a wallet goes offline. */
+    long randomOfflineStart() {
+        long window =
+                Math.max(1, settings.duration().minus(settings.offlineTime()).toMillis());
+        return sendingStartsAt() + ThreadLocalRandom.current().nextLong(window);
+    }
+
+    /**
+     * True while wallets should stay connected: until the drain time after the last forward, or until
+     * nothing acknowledged is outstanding any more once sending is over (checked at most once a second).
+     */
+    boolean walletsStay() {
+        long now = System.currentTimeMillis();
+        if (now >= sendingEndsAt() + settings.drain().toMillis()) {
+            return false;
+        }
+        if (settings.rate() <= 0 || now < sendingEndsAt() + 2000) {
+            return true;
+        }
+        if (now - outstandingAt > 1000) {
+            outstandingAt = now;
+            outstanding = Ledger.global().outstanding();
+        }
+        return outstanding > 0;
+    }
+}
