@@ -2,6 +2,7 @@ package dev.switchboard.loadtest.ledger;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,18 +13,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * mediator responsible for it); a wallet calls {@link #received} for every forwarded message it unpacked.
  * A message is <em>lost</em> when it was acknowledged but never received, a <em>duplicate</em> for every
  * receipt after the first. End-to-end latency is the receipt time minus the send timestamp carried inside the
- * inner (encrypted) message, in microseconds of the wall clock of this machine.
+ * inner (encrypted) message, in microseconds of the wall clock of this machine; it is reported apart for
+ * messages sent while their wallet was offline (they wait for the reconnect by design).
  */
 public final class Ledger {
+    /** A ledger of its own (tests); virtual users share {@link #global()}. */
+    public Ledger() {}
+
     private static final Ledger GLOBAL = new Ledger();
 
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, Long> receipts = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final Object latencyLock = new Object();
-    private long[] latenciesMicros = new long[1 << 16];
-    private int latencyCount;
+    private final Set<String> toOffline = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> recipients = new ConcurrentHashMap<>();
     private volatile long firstSentMicros = Long.MAX_VALUE;
     private volatile long lastReceivedMicros;
 
@@ -39,6 +43,25 @@ public final class Ledger {
      * @param sentMicros the send timestamp inside the inner message, epoch microseconds
      */
     public void sent(String id, long sentMicros) {
+        sent(id, sentMicros, true);
+    }
+
+    /**
+     * As {@link #sent(String, long)}, telling whether the recipient was connected when it was sent: latency
+     * figures are kept apart for messages that waited for an offline wallet.
+     */
+    public void sent(String id, long sentMicros, boolean recipientOnline) {
+        sent(id, sentMicros, recipientOnline, "");
+    }
+
+    /** As {@link #sent(String, long, boolean)}, remembering the recipient for {@link #lostDetails()}. */
+    public void sent(String id, long sentMicros, boolean recipientOnline, String recipient) {
+        if (!recipient.isEmpty()) {
+            recipients.put(id, recipient);
+        }
+        if (!recipientOnline) {
+            toOffline.add(id);
+        }
         acknowledged.put(id, sentMicros);
         if (sentMicros < firstSentMicros) {
             firstSentMicros = sentMicros;
@@ -65,13 +88,19 @@ public final class Ledger {
         if (receivedMicros > lastReceivedMicros) {
             lastReceivedMicros = receivedMicros;
         }
-        long latency = Math.max(0, receivedMicros - sentMicros);
-        synchronized (latencyLock) {
-            if (latencyCount == latenciesMicros.length) {
-                latenciesMicros = Arrays.copyOf(latenciesMicros, latencyCount * 2);
+    }
+
+    /** One line per lost message: id, send time (epoch µs), recipient, whether it was sent to an offline wallet. */
+    public java.util.List<String> lostDetails() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        acknowledged.forEach((id, sent) -> {
+            if (!receipts.containsKey(id)) {
+                out.add(id + " " + sent + " " + recipients.getOrDefault(id, "?")
+                        + (toOffline.contains(id) ? " offline" : " online"));
             }
-            latenciesMicros[latencyCount++] = latency;
-        }
+        });
+        java.util.Collections.sort(out);
+        return out;
     }
 
     /** Messages acknowledged so far. */
@@ -115,11 +144,25 @@ public final class Ledger {
 
     /** A snapshot of the figures. */
     public LedgerReport report() {
-        long[] sorted;
-        synchronized (latencyLock) {
-            sorted = Arrays.copyOf(latenciesMicros, latencyCount);
+        long[] online = new long[receipts.size()];
+        long[] offline = new long[receipts.size()];
+        int n = 0;
+        int m = 0;
+        for (Map.Entry<String, Long> e : acknowledged.entrySet()) {
+            Long at = receipts.get(e.getKey());
+            if (at != null) {
+                long latency = Math.max(0, at - e.getValue());
+                if (toOffline.contains(e.getKey())) {
+                    offline[m++] = latency;
+                } else {
+                    online[n++] = latency;
+                }
+            }
         }
+        long[] sorted = Arrays.copyOf(online, n);
+        long[] sortedOffline = Arrays.copyOf(offline, m);
         Arrays.sort(sorted);
+        Arrays.sort(sortedOffline);
         long lost = outstanding();
         long unexpected = 0;
         for (String id : receipts.keySet()) {
@@ -141,7 +184,11 @@ public final class Ledger {
                 percentile(sorted, 50),
                 percentile(sorted, 95),
                 percentile(sorted, 99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                sortedOffline.length,
+                percentile(sortedOffline, 50),
+                percentile(sortedOffline, 99),
+                sortedOffline.length == 0 ? 0 : sortedOffline[sortedOffline.length - 1]);
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -16,6 +16,11 @@ import java.util.Locale;
  * @param p95Micros 95th percentile, microseconds
  * @param p99Micros 99th percentile, microseconds
  * @param maxMicros maximum, microseconds
+ * @param offlineReceived messages received that were sent while their wallet was offline (not in the
+ *     percentiles above)
+ * @param offlineP50Micros their latency, 50th percentile, microseconds
+ * @param offlineP99Micros 99th percentile, microseconds
+ * @param offlineMaxMicros maximum, microseconds
  */
 public record LedgerReport(
         long acknowledged,
@@ -28,7 +33,11 @@ public record LedgerReport(
         long p50Micros,
         long p95Micros,
         long p99Micros,
-        long maxMicros) {
+        long maxMicros,
+        long offlineReceived,
+        long offlineP50Micros,
+        long offlineP99Micros,
+        long offlineMaxMicros) {
 
     /** Received messages per second over {@link #seconds()}. */
     public double receivedPerSecond() {
@@ -40,7 +49,8 @@ public record LedgerReport(
         return String.format(
                 Locale.ROOT,
                 "forwards acknowledged=%d refused=%d received=%d lost=%d duplicates=%d unexpected=%d"
-                        + " | %.1f msgs/s over %.1f s | e2e latency ms p50=%.1f p95=%.1f p99=%.1f max=%.1f",
+                        + " | %.1f msgs/s over %.1f s | e2e latency (wallet online) ms p50=%.1f p95=%.1f p99=%.1f"
+                        + " max=%.1f | sent to offline wallets: %d, latency ms p50=%.1f p99=%.1f max=%.1f",
                 acknowledged,
                 refused,
                 received,
@@ -52,7 +62,11 @@ public record LedgerReport(
                 p50Micros / 1000.0,
                 p95Micros / 1000.0,
                 p99Micros / 1000.0,
-                maxMicros / 1000.0);
+                maxMicros / 1000.0,
+                offlineReceived,
+                offlineP50Micros / 1000.0,
+                offlineP99Micros / 1000.0,
+                offlineMaxMicros / 1000.0);
     }
 
     /** The report as one JSON object (no library needed for flat numbers). */
@@ -61,7 +75,8 @@ public record LedgerReport(
                 Locale.ROOT,
                 "{\"acknowledged\":%d,\"refused\":%d,\"received\":%d,\"lost\":%d,\"duplicates\":%d,"
                         + "\"unexpected\":%d,\"seconds\":%.3f,\"received_per_second\":%.1f,\"p50_ms\":%.3f,"
-                        + "\"p95_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f}",
+                        + "\"p95_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,\"offline_received\":%d,"
+                        + "\"offline_p50_ms\":%.3f,\"offline_p99_ms\":%.3f,\"offline_max_ms\":%.3f}",
                 acknowledged,
                 refused,
                 received,
@@ -73,6 +88,10 @@ public record LedgerReport(
                 p50Micros / 1000.0,
                 p95Micros / 1000.0,
                 p99Micros / 1000.0,
-                maxMicros / 1000.0);
+                maxMicros / 1000.0,
+                offlineReceived,
+                offlineP50Micros / 1000.0,
+                offlineP99Micros / 1000.0,
+                offlineMaxMicros / 1000.0);
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * EncryptionEnvelope} that packs and unpacks for all of them (thread-safe, so its X25519 cache is shared).
  */
 public final class Keyring implements SecretResolver {
+    /** A keyring of its own (tests); virtual users share {@link #global()}. */
+    public Keyring() {}
+
     private static final Keyring GLOBAL = new Keyring();
 
     private final Map<String, Secret> secrets = new ConcurrentHashMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The onboarded wallets of this JVM (mediation granted, recipient key registered), connected or not at the
@@ -18,10 +19,17 @@ public final class WalletRegistry {
      *
      * @param recipientVerkey the wallet's registered recipient key (base58)
      * @param routingKey the mediator's routing key from the wallet's mediate-grant (base58)
+     * @param online true while the wallet is connected (the wallet flips it)
      */
-    public record Target(String recipientVerkey, String routingKey) {}
+    public record Target(String recipientVerkey, String routingKey, AtomicBoolean online) {
+        /** A connected wallet. */
+        public Target(String recipientVerkey, String routingKey) {
+            this(recipientVerkey, routingKey, new AtomicBoolean(true));
+        }
+    }
 
     private final List<Target> targets = new ArrayList<>();
+    private int left;
 
     /** The registry of this JVM. */
     public static WalletRegistry global() {
@@ -33,7 +41,7 @@ public final class WalletRegistry {
         targets.add(target);
     }
 
-    /** A random onboarded wallet, or empty when none is onboarded yet. */
+    /** A random onboarded wallet that has not left, or empty when there is none. */
     public synchronized Optional<Target> random() {
         if (targets.isEmpty()) {
             return Optional.empty();
@@ -41,8 +49,23 @@ public final class WalletRegistry {
         return Optional.of(targets.get(ThreadLocalRandom.current().nextInt(targets.size())));
     }
 
-    /** Number of onboarded wallets. */
+    /** A wallet left for good (end of its run): no more forwards are addressed to it. */
+    public synchronized void remove(Target target) {
+        int i = targets.indexOf(target);
+        if (i >= 0) {
+            targets.set(i, targets.get(targets.size() - 1));
+            targets.remove(targets.size() - 1);
+        }
+        left++;
+    }
+
+    /** Wallets that left. */
+    public synchronized int left() {
+        return left;
+    }
+
+    /** Number of onboarded wallets (including those that left). */
     public synchronized int size() {
-        return targets.size();
+        return targets.size() + left;
     }
 }

@@ -11,6 +11,8 @@ final class RunClock {
     private volatile long startMillis = System.currentTimeMillis();
     private volatile long outstandingAt;
     private volatile long outstanding = 1;
+    private final java.util.concurrent.atomic.AtomicInteger forwardsInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     RunClock(LoadSettings settings) {
         this.settings = settings;
@@ -42,6 +44,16 @@ final class RunClock {
         return sendingStartsAt() + ThreadLocalRandom.current().nextLong(window);
     }
 
+    /** A sender picked a wallet. */
+    void forwardStarted() {
+        forwardsInFlight.incrementAndGet();
+    }
+
+    /** That sender's forward was answered (or failed). */
+    void forwardEnded() {
+        forwardsInFlight.decrementAndGet();
+    }
+
     /**
      * True while wallets should stay connected: until the drain time after the last forward, or until
      * nothing acknowledged is outstanding any more once sending is over (checked at most once a second).
@@ -51,7 +63,7 @@ final class RunClock {
         if (now >= sendingEndsAt() + settings.drain().toMillis()) {
             return false;
         }
-        if (settings.rate() <= 0 || now < sendingEndsAt() + 2000) {
+        if (settings.rate() <= 0 || now < sendingEndsAt() + 2000 || forwardsInFlight.get() > 0) {
             return true;
         }
         if (now - outstandingAt > 1000) {

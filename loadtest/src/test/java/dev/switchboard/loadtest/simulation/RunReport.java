@@ -89,6 +89,19 @@ final class RunReport {
                 report.toJson(),
                 recJson,
                 procJson);
+        if (report.lost() > 0) {
+            Path lostFile = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json") + ".lost");
+            try {
+                Files.write(lostFile, ledger.lostDetails());
+                out.append("lost messages listed in ").append(lostFile).append('\n');
+            } catch (IOException e) {
+                out.append("cannot write ")
+                        .append(lostFile)
+                        .append(": ")
+                        .append(e)
+                        .append('\n');
+            }
+        }
         out.append(report.lost() == 0 ? "RESULT: no lost message\n" : "RESULT: LOST " + report.lost() + " messages\n");
         System.out.print(out);
         Path file = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json"));

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
 
 import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.wallet.VirtualWallet;
+import dev.switchboard.loadtest.wallet.WalletRegistry;
 import io.gatling.http.action.ws.WsInboundMessage;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +53,19 @@ final class WalletChains {
      */
     static ChainBuilder offlineAndBack(LoadSettings settings) {
         return exec(process())
+                .exec(session -> {
+                    session.<WalletRegistry.Target>get("target").online().set(false);
+                    return session;
+                })
                 .exec(ws("go offline").close())
                 .exec(session -> session.set("offlineAt", Long.MAX_VALUE))
                 .pause(settings.offlineTime())
                 .exec(ws("reconnect").connect("#{wsUrl2}"))
                 .exec(ws("live-delivery-change (back online)")
-                        .sendText(session -> WalletSimulation.wallet(session).liveDeliveryChange(true)));
+                        .sendText(session -> WalletSimulation.wallet(session).liveDeliveryChange(true)))
+                .exec(session -> {
+                    session.<WalletRegistry.Target>get("target").online().set(true);
+                    return session;
+                });
     }
 }

@@ -147,8 +147,9 @@ public class WalletSimulation extends Simulation {
                         .sendText(session -> wallet(session).liveDeliveryChange(true)))
                 .exec(session -> {
                     VirtualWallet w = wallet(session);
-                    registry.add(new WalletRegistry.Target(w.recipientVerkey(), w.routingKey()));
-                    return session.set("onboarded", true);
+                    WalletRegistry.Target target = new WalletRegistry.Target(w.recipientVerkey(), w.routingKey());
+                    registry.add(target);
+                    return session.set("onboarded", true).set("target", target);
                 })
                 .asLongAs(session -> clock.walletsStay())
                 .on(exec(WalletChains.poll(settings))
@@ -162,6 +163,12 @@ public class WalletSimulation extends Simulation {
                                 .exec(ws("trust ping")
                                         .sendText(session -> wallet(session).trustPing()))))
                 .exec(WalletChains.process())
+                .exec(session -> {
+                    WalletRegistry.Target target = session.get("target");
+                    target.online().set(false);
+                    registry.remove(target);
+                    return session;
+                })
                 .exec(ws("close").close());
     }
 
@@ -172,6 +179,10 @@ public class WalletSimulation extends Simulation {
                         .sendText(session -> wallet(session).liveDeliveryChange(true))));
     }
 
+    /**
+     * Sends a frame and waits for the reply named {@code reply}; a repeated reply of an earlier step (the relay
+     * re-posted a frame) is skipped and the wallet keeps waiting, up to 30 s, among the frames that follow.
+     */
     private ChainBuilder request(String name, java.util.function.Function<VirtualWallet, String> frame, String reply) {
         return exec(ws(name).sendText(session -> frame.apply(wallet(session)))
                         .await(Duration.ofSeconds(30))
@@ -182,13 +193,32 @@ public class WalletSimulation extends Simulation {
                         return session;
                     }
                     try {
-                        wallet(session).expect(session.getString("reply"), reply);
-                        return session;
+                        boolean ok = wallet(session).tryExpect(session.getString("reply"), reply);
+                        return ok
+                                ? session
+                                : session.set("pending", reply).set("deadline", System.currentTimeMillis() + 30_000);
                     } catch (RuntimeException e) {
                         Errors.report(name, e);
                         return session.markAsFailed();
                     }
-                });
+                })
+                .asLongAs(session -> session.contains("pending"))
+                .on(pause(Duration.ofMillis(50)).exec(ws.processUnmatchedMessages((messages, session) -> {
+                    VirtualWallet w = wallet(session);
+                    for (var m : messages) {
+                        if (m instanceof io.gatling.http.action.ws.WsInboundMessage.Text t) {
+                            if (w.tryExpect(t.message(), reply)) {
+                                return session.remove("pending");
+                            }
+                            w.onFrame(t.message(), m.timestamp() * 1000); // a forwarded message is still recorded
+                        }
+                    }
+                    if (System.currentTimeMillis() > session.getLong("deadline")) {
+                        Errors.report(name, new IllegalStateException("no " + reply + " within 30 s"));
+                        return session.remove("pending").markAsFailed();
+                    }
+                    return session;
+                })));
     }
 
     private ScenarioBuilder senders() {
@@ -197,10 +227,13 @@ public class WalletSimulation extends Simulation {
         return scenario("senders")
                 .exec(session -> registry.random()
                         .map(target -> {
+                            clock.forwardStarted();
                             ForwardFactory.Packed p = forwards.forward(target.recipientVerkey(), target.routingKey());
                             return session.set("body", p.body())
                                     .set("id", p.id().id())
                                     .set("sentUs", p.id().sentMicros())
+                                    .set("online", target.online().get())
+                                    .set("to", target.recipientVerkey())
                                     .set("url", urls[Math.floorMod(next.getAndIncrement(), urls.length)]);
                         })
                         .orElse(session))
@@ -212,7 +245,11 @@ public class WalletSimulation extends Simulation {
                                 .check(status().is(202).saveAs("status")))
                         .exec(session -> {
                             if (session.contains("status")) {
-                                ledger.sent(session.getString("id"), session.getLong("sentUs"));
+                                ledger.sent(
+                                        session.getString("id"),
+                                        session.getLong("sentUs"),
+                                        session.getBoolean("online"),
+                                        session.getString("to"));
                             } else {
                                 ledger.refused();
                             }
