@@ -20,11 +20,12 @@ public final class WalletRegistry {
      * @param recipientVerkey the wallet's registered recipient key (base58)
      * @param routingKey the mediator's routing key from the wallet's mediate-grant (base58)
      * @param online true while the wallet is connected (the wallet flips it)
+     * @param left true once the wallet left for good
      */
-    public record Target(String recipientVerkey, String routingKey, AtomicBoolean online) {
+    public record Target(String recipientVerkey, String routingKey, AtomicBoolean online, AtomicBoolean left) {
         /** A connected wallet. */
         public Target(String recipientVerkey, String routingKey) {
-            this(recipientVerkey, routingKey, new AtomicBoolean(true));
+            this(recipientVerkey, routingKey, new AtomicBoolean(true), new AtomicBoolean(false));
         }
     }
 
@@ -51,6 +52,7 @@ public final class WalletRegistry {
 
     /** A wallet left for good (end of its run): no more forwards are addressed to it. */
     public synchronized void remove(Target target) {
+        target.left().set(true);
         int i = targets.indexOf(target);
         if (i >= 0) {
             targets.set(i, targets.get(targets.size() - 1));

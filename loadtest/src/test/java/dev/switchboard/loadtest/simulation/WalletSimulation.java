@@ -20,6 +20,8 @@ import dev.switchboard.loadtest.cluster.Cluster;
 import dev.switchboard.loadtest.cluster.ClusterSpec;
 import dev.switchboard.loadtest.ledger.Ledger;
 import dev.switchboard.loadtest.sender.ForwardFactory;
+import dev.switchboard.loadtest.sender.InnerMessage;
+import dev.switchboard.loadtest.sender.Prepacker;
 import dev.switchboard.loadtest.wallet.Invitation;
 import dev.switchboard.loadtest.wallet.Keyring;
 import dev.switchboard.loadtest.wallet.VirtualWallet;
@@ -34,6 +36,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +61,7 @@ public class WalletSimulation extends Simulation {
     private final AtomicInteger walletIndex = new AtomicInteger();
     private final RunClock clock;
     private final FaultInjector faults;
+    private final @Nullable Prepacker prepacker;
 
     public WalletSimulation() {
         if (settings.startsCluster()) {
@@ -72,6 +76,8 @@ public class WalletSimulation extends Simulation {
         invitation = Invitation.fetch(URI.create(httpUrls.get(httpUrls.size() - 1)));
         forwards = new ForwardFactory(settings.runId(), settings.contentChars());
         clock = new RunClock(settings);
+        int prepack = Integer.getInteger("loadtest.prepack", 0);
+        prepacker = prepack > 0 ? new Prepacker(forwards, registry, prepack, 1) : null;
         faults = new FaultInjector(settings, cluster, clock, ledger);
         System.out.printf(
                 "loadtest: %d wallets over %s, %.0f forwards/s for %s, ws=%s http=%s%n",
@@ -114,6 +120,9 @@ public class WalletSimulation extends Simulation {
     @Override
     public void after() {
         RunReport.print(settings, ledger, registry, cluster, faults);
+        if (prepacker != null) {
+            prepacker.close();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -225,18 +234,26 @@ public class WalletSimulation extends Simulation {
         String[] urls = httpUrls.toArray(String[]::new);
         AtomicInteger next = new AtomicInteger();
         return scenario("senders")
-                .exec(session -> registry.random()
-                        .map(target -> {
-                            clock.forwardStarted();
-                            ForwardFactory.Packed p = forwards.forward(target.recipientVerkey(), target.routingKey());
-                            return session.set("body", p.body())
-                                    .set("id", p.id().id())
-                                    .set("sentUs", p.id().sentMicros())
-                                    .set("online", target.online().get())
-                                    .set("to", target.recipientVerkey())
-                                    .set("url", urls[Math.floorMod(next.getAndIncrement(), urls.length)]);
-                        })
-                        .orElse(session))
+                .exec(session -> {
+                    Optional<Prepacker.Ready> ready = prepacker == null ? Optional.empty() : prepacker.poll();
+                    if (ready.isEmpty()) {
+                        ready = registry.random()
+                                .map(t ->
+                                        new Prepacker.Ready(t, forwards.forward(t.recipientVerkey(), t.routingKey())));
+                    }
+                    if (ready.isEmpty() || ready.get().target().left().get()) {
+                        return session;
+                    }
+                    clock.forwardStarted();
+                    WalletRegistry.Target target = ready.get().target();
+                    ForwardFactory.Packed p = ready.get().packed();
+                    return session.set("body", p.body())
+                            .set("id", p.id().id())
+                            .set("sentUs", InnerMessage.nowMicros())
+                            .set("online", target.online().get())
+                            .set("to", target.recipientVerkey())
+                            .set("url", urls[Math.floorMod(next.getAndIncrement(), urls.length)]);
+                })
                 .doIf(session -> session.contains("body"))
                 .then(exec(http("forward")
                                 .post("#{url}")
