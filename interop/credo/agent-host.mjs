@@ -11,9 +11,10 @@ const {
   DidCommTransportEventTypes,
   DidCommTrustPingEventTypes,
 } = await import('@credo-ts/didcomm')
-const { createSenderAgent, createWalletAgent, newAgentState } = await import('./lib/agents.mjs')
+const { DidCommMediatorPickupStrategy } = await import('@credo-ts/didcomm')
+const { createSenderAgent, createWalletAgent, httpStatusRecorder, newAgentState } = await import('./lib/agents.mjs')
 
-const DEFAULT_TIMEOUT_MS = 30_000
+const DEFAULT_TIMEOUT_MS = 60_000
 
 /** id -> { id, kind: 'wallet'|'sender', state, agent (null while stopped), options } */
 const agents = new Map()
@@ -100,15 +101,17 @@ function attachEvents(id, agent) {
 }
 
 async function startWalletAgent(entry, wsUrl) {
-  const { agent } = createWalletAgent({
+  const { agent, ws } = createWalletAgent({
     id: entry.id,
     state: entry.state,
     mediatorInvitationUrl: entry.options.mediatorInvitationUrl,
     transports: entry.options.transports,
+    pickupStrategy: entry.options.pickup,
     wsRedirectUrl: wsUrl ?? null,
   })
   attachEvents(entry.id, agent)
   entry.agent = agent
+  entry.ws = ws
   try {
     await withTimeout(agent.initialize(), entry.options.timeoutMs, `wallet '${entry.id}' initialize`)
   } catch (error) {
@@ -132,6 +135,10 @@ const commands = {
     if (agents.has(id)) throw new CommandError(`id: '${id}' already exists`)
     const transport = command.transport ?? 'ws'
     if (transport !== 'ws' && transport !== 'ws+http') throw new CommandError(`transport: ${transport} (expected: ws or ws+http)`)
+    const pickup = command.pickup ?? DidCommMediatorPickupStrategy.PickUpV2LiveMode
+    if (!Object.values(DidCommMediatorPickupStrategy).includes(pickup)) {
+      throw new CommandError(`pickup: ${pickup} (expected one of ${Object.values(DidCommMediatorPickupStrategy).join(', ')})`)
+    }
     const entry = {
       id,
       kind: 'wallet',
@@ -140,6 +147,7 @@ const commands = {
       options: {
         mediatorInvitationUrl: required(command, 'mediatorInvitationUrl'),
         transports: transport === 'ws' ? ['ws'] : ['ws', 'http'],
+        pickup,
         timeoutMs: command.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       },
     }
@@ -215,16 +223,20 @@ const commands = {
     const connectionId = required(command, 'connectionId')
     const content = required(command, 'content')
     const { agent } = entryFor(id)
-    const record = await agent.didcomm.basicMessages.sendMessage(connectionId, content)
-    return ['sent', { from: id, connectionId, type: 'basicMessage', messageId: record.threadId ?? null }]
+    const httpStatuses = []
+    const record = await httpStatusRecorder.run(httpStatuses, () => agent.didcomm.basicMessages.sendMessage(connectionId, content))
+    return ['sent', { from: id, connectionId, type: 'basicMessage', messageId: record.threadId ?? null, httpStatuses }]
   },
 
   async sendTrustPing(command) {
     const id = required(command, 'from')
     const connectionId = required(command, 'connectionId')
     const { agent } = entryFor(id)
-    const message = await agent.didcomm.connections.sendPing(connectionId, { responseRequested: command.responseRequested !== false })
-    return ['sent', { from: id, connectionId, type: 'trustPing', messageId: message.id, threadId: message.threadId }]
+    const httpStatuses = []
+    const message = await httpStatusRecorder.run(httpStatuses, () =>
+      agent.didcomm.connections.sendPing(connectionId, { responseRequested: command.responseRequested !== false })
+    )
+    return ['sent', { from: id, connectionId, type: 'trustPing', messageId: message.id, threadId: message.threadId, httpStatuses }]
   },
 
   async stopWallet(command) {
@@ -240,7 +252,17 @@ const commands = {
     const id = required(command, 'id')
     const entry = entryFor(id, { running: false, kind: 'wallet' })
     if (entry.agent) throw new CommandError(`wallet '${id}' is running`)
-    return ['walletReady', await startWalletAgent(entry, command.wsUrl)]
+    const wsUrl = command.wsUrl === undefined ? (entry.ws?.redirectUrl ?? null) : command.wsUrl
+    return ['walletReady', await startWalletAgent(entry, wsUrl)]
+  },
+
+  async setWsUrl(command) {
+    const id = required(command, 'id')
+    const entry = entryFor(id, { kind: 'wallet' })
+    const wsUrl = command.wsUrl ?? null
+    if (wsUrl !== null && !/^wss?:\/\//.test(wsUrl)) throw new CommandError(`wsUrl: ${wsUrl} (expected: ws:// or wss:// URL, or null)`)
+    entry.ws.redirectUrl = wsUrl
+    return ['wsUrlSet', { id, wsUrl }]
   },
 
   async listConnections(command) {

@@ -16,6 +16,8 @@ import {
   agentDependencies,
 } from '@credo-ts/node'
 
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import { SodiumKeyManagementService } from './kms.mjs'
 import { InMemoryStorageModule, InMemoryStorageService } from './storage.mjs'
 
@@ -66,6 +68,25 @@ export class KeepOpenWsInboundTransport extends DidCommWsInboundTransport {
   listenOnWebSocketMessages(agentContext, socket, session) {
     session.close = async () => {}
     super.listenOnWebSocketMessages(agentContext, socket, session)
+  }
+}
+
+/**
+ * Credo's HTTP outbound transport ignores the HTTP status of its POSTs (a 500 with a body is only
+ * logged). Senders get this fetch instead: inside `httpStatusRecorder.run([], fn)` every POST made
+ * by fn pushes its status code (or 0 for a network error) into the array.
+ */
+export const httpStatusRecorder = new AsyncLocalStorage()
+
+async function recordingFetch(input, init) {
+  const statuses = httpStatusRecorder.getStore()
+  try {
+    const response = await fetch(input, init)
+    statuses?.push(response.status)
+    return response
+  } catch (error) {
+    statuses?.push(0)
+    throw error
   }
 }
 
@@ -134,7 +155,7 @@ export function createSenderAgent({ id, state, httpPort, wsPort = null, host = '
   }
   const agent = new Agent({
     config: { logger: new PrefixLogger(id, logLevel), allowInsecureHttpUrls: true },
-    dependencies: agentDependencies,
+    dependencies: { ...agentDependencies, fetch: recordingFetch },
     modules: baseModules(state, {
       endpoints,
       transports: { inbound, outbound: [new DidCommHttpOutboundTransport(), new DidCommWsOutboundTransport()] },

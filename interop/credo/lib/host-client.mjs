@@ -20,8 +20,14 @@ export class AgentHostClient {
       env: { ...process.env, ...env },
     })
     createInterface({ input: client.#child.stdout }).on('line', (line) => client.#onLine(line))
-    client.exited = new Promise((resolve) => client.#child.on('exit', (code, signal) => resolve({ code, signal })))
-    await client.waitFor((e) => e.event === 'ready', 30_000)
+    client.exited = new Promise((resolve) =>
+      client.#child.on('exit', (code, signal) => {
+        for (const { reject } of client.#pending.values()) reject(new Error(`agent host exited (code ${code}, signal ${signal})`))
+        client.#pending.clear()
+        resolve({ code, signal })
+      })
+    )
+    await client.waitFor((e) => e.event === 'ready', 60_000)
     return client
   }
 

@@ -2,14 +2,45 @@
 // (DidCommMediatorModule, HTTP + two WebSocket inbound transports on loopback) in this process,
 // Credo wallets and a sender in agent-host.mjs, driven exactly as the Java ITs will drive it.
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { after, before, describe, test } from 'node:test'
+import { LogLevel } from '@credo-ts/core'
 import { DidCommMessagePickupEventTypes } from '@credo-ts/didcomm'
 
 import { KeepOpenWsInboundTransport, createMediatorAgent } from '../lib/agents.mjs'
 import { AgentHostClient } from '../lib/host-client.mjs'
 
 const WALLETS = ['w1', 'w2', 'w3', 'w4']
+// Credo logs warnings for every expected reconnect attempt; CREDO_LOG_LEVEL=warn|debug shows them.
+const LOG_LEVEL_NAME = process.env.CREDO_LOG_LEVEL ?? 'error'
+const LOG_LEVEL = LogLevel[LOG_LEVEL_NAME] ?? LogLevel.error
+// Generous: the build machine is shared and often heavily loaded.
+const WAIT_MS = 60_000
+const relays = []
+
+/** A TCP forwarder standing in for a relay: kill() drops every connection at once, like SIGKILL. */
+async function startRelay(targetPort) {
+  const sockets = new Set()
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1')
+    for (const s of [client, upstream]) {
+      sockets.add(s)
+      s.on('close', () => sockets.delete(s))
+      s.on('error', () => {})
+    }
+    client.pipe(upstream).pipe(client)
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const relay = {
+    url: `ws://127.0.0.1:${server.address().port}`,
+    kill() {
+      server.close()
+      for (const s of sockets) s.destroy()
+    },
+  }
+  relays.push(relay)
+  return relay
+}
 
 async function freePort() {
   const server = createServer()
@@ -19,18 +50,21 @@ async function freePort() {
   return port
 }
 
-describe('agent host against a Credo mediator', () => {
+describe('agent host against a Credo mediator', { timeout: 600_000 }, () => {
   let mediator
   let invitationUrl
   let secondWsUrl
+  let httpPort
+  let wsPort
+  let ws2Port
   let host
   const liveSessions = []
   const wallets = {}
   const senderConnection = {}
 
   before(async () => {
-    const [httpPort, wsPort, ws2Port] = [await freePort(), await freePort(), await freePort()]
-    mediator = createMediatorAgent({ httpPort, wsPort }).agent
+    ;[httpPort, wsPort, ws2Port] = [await freePort(), await freePort(), await freePort()]
+    mediator = createMediatorAgent({ httpPort, wsPort, logLevel: LOG_LEVEL }).agent
     // A second WebSocket entrance to the same mediator: stands in for "another relay".
     mediator.didcomm.registerInboundTransport(new KeepOpenWsInboundTransport({ port: ws2Port }))
     secondWsUrl = `ws://127.0.0.1:${ws2Port}`
@@ -38,12 +72,15 @@ describe('agent host against a Credo mediator', () => {
     await mediator.initialize()
     const { outOfBandInvitation } = await mediator.didcomm.oob.createInvitation({ label: 'credo-mediator', multiUseInvitation: true })
     invitationUrl = outOfBandInvitation.toUrl({ domain: `http://127.0.0.1:${httpPort}/invitation` })
-    host = await AgentHostClient.start()
+    host = await AgentHostClient.start({ env: { CREDO_LOG_LEVEL: LOG_LEVEL_NAME } })
   })
 
   after(async () => {
+    for (const relay of relays) relay.kill()
     await host?.shutdown()
     await mediator?.shutdown()
+    // Whatever a failed test left open must not keep this file's process (and the build) alive.
+    setTimeout(() => process.exit(), 10_000).unref()
   })
 
   test('wallets with only a WebSocket transport onboard and get mediation', async () => {
@@ -58,7 +95,7 @@ describe('agent host against a Credo mediator', () => {
       wallets[event.id] = event
     }
     // Pickup v2 live mode: every wallet opens a live session at the mediator.
-    const deadline = Date.now() + 20_000
+    const deadline = Date.now() + WAIT_MS
     while (new Set(liveSessions.map((s) => s.connectionId)).size < WALLETS.length && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
@@ -76,14 +113,16 @@ describe('agent host against a Credo mediator', () => {
       const connected = await host.send({ cmd: 'receiveInvitation', agent: 's1', url: invitation.url })
       assert.equal(connected.event, 'connected')
       senderConnection[id] = connected.connectionId
-      await host.waitFor((e) => e.event === 'connection' && e.agent === id && e.outOfBandId === invitation.outOfBandId && e.state === 'completed')
+      await host.waitFor((e) => e.event === 'connection' && e.agent === id && e.outOfBandId === invitation.outOfBandId && e.state === 'completed', WAIT_MS)
     }
   })
 
   test('every basic message and trust ping arrives, in order', async () => {
     for (const id of WALLETS) {
       for (let i = 1; i <= 3; i++) {
-        await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `online ${id} #${i}` })
+        const sent = await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `online ${id} #${i}` })
+        // one HTTP POST of the forward to the mediator's endpoint; Credo's mediator answers 200
+        assert.deepEqual(sent.httpStatuses, [200])
       }
     }
     const pings = {}
@@ -91,10 +130,10 @@ describe('agent host against a Credo mediator', () => {
       pings[id] = await host.send({ cmd: 'sendTrustPing', from: 's1', connectionId: senderConnection[id] })
     }
     for (const id of WALLETS) {
-      const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id, 3, 20_000)
+      const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id, 3, WAIT_MS)
       assert.deepEqual(received.map((e) => e.content), [1, 2, 3].map((i) => `online ${id} #${i}`))
-      await host.waitFor((e) => e.event === 'trustPing' && e.agent === id && e.threadId === pings[id].threadId, 20_000)
-      await host.waitFor((e) => e.event === 'trustPingResponse' && e.agent === 's1' && e.threadId === pings[id].threadId, 20_000)
+      await host.waitFor((e) => e.event === 'trustPing' && e.agent === id && e.threadId === pings[id].threadId, WAIT_MS)
+      await host.waitFor((e) => e.event === 'trustPingResponse' && e.agent === 's1' && e.threadId === pings[id].threadId, WAIT_MS)
     }
   })
 
@@ -110,14 +149,35 @@ describe('agent host against a Credo mediator', () => {
     const ready = await host.send({ cmd: 'startWallet', id, wsUrl: secondWsUrl })
     assert.equal(ready.mediationState, 'granted')
     assert.equal(ready.mediatorConnectionId, wallets[id].mediatorConnectionId)
-    const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id && e.content.startsWith('offline'), 5, 20_000)
+    const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id && e.content.startsWith('offline'), 5, WAIT_MS)
     assert.deepEqual(received.map((e) => e.content), [1, 2, 3, 4, 5].map((i) => `offline ${id} #${i}`))
     // It is live again (through the second entrance): a new message arrives without a restart.
-    const deadline = Date.now() + 10_000
+    const deadline = Date.now() + WAIT_MS
     while (liveSessions.length === sessionsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
     assert.ok(liveSessions.length > sessionsBefore, 'no new live session after startWallet')
     await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `back ${id}` })
-    await host.waitFor((e) => e.event === 'basicMessage' && e.agent === id && e.content === `back ${id}`, 20_000)
+    await host.waitFor((e) => e.event === 'basicMessage' && e.agent === id && e.content === `back ${id}`, WAIT_MS)
+  })
+
+  test('a wallet whose relay is killed reconnects through another relay and loses nothing', async () => {
+    const id = 'w2'
+    const relayA = await startRelay(wsPort)
+    await host.send({ cmd: 'stopWallet', id })
+    await host.send({ cmd: 'startWallet', id, wsUrl: relayA.url })
+    await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `via A ${id}` })
+    await host.waitFor((e) => e.event === 'basicMessage' && e.agent === id && e.content === `via A ${id}`, WAIT_MS)
+
+    const closedBefore = host.events.filter((e) => e.event === 'socket' && e.agent === id && e.state === 'closed').length
+    relayA.kill()
+    await host.waitForCount((e) => e.event === 'socket' && e.agent === id && e.state === 'closed', closedBefore + 1, WAIT_MS)
+    for (let i = 1; i <= 3; i++) {
+      await host.send({ cmd: 'sendBasicMessage', from: 's1', connectionId: senderConnection[id], content: `relay down ${id} #${i}` })
+    }
+    const relayB = await startRelay(ws2Port)
+    await host.send({ cmd: 'setWsUrl', id, wsUrl: relayB.url })
+    const received = await host.waitForCount((e) => e.event === 'basicMessage' && e.agent === id && e.content.startsWith('relay down'), 3, WAIT_MS)
+    assert.deepEqual(received.map((e) => e.content), [1, 2, 3].map((i) => `relay down ${id} #${i}`))
+    relayB.kill()
   })
 
   test('bad commands get an error reply and do not disturb the host', async () => {

@@ -35,6 +35,11 @@ public class V1EnvelopeBenchmark {
     private List<String> recipients;
     private byte[] anoncrypt;
     private byte[] authcrypt;
+    private byte[][] authcryptFromNewSenders;
+    private int next;
+
+    /** Distinct senders for {@link #unpackAuthcryptNewSender}: twice the shared-key cache, so it always misses. */
+    static final int NEW_SENDERS = 8_192;
 
     /** Generates keys and packs one message of each mode. */
     @Setup
@@ -48,6 +53,13 @@ public class V1EnvelopeBenchmark {
         recipients = List.of(recipient.verkey());
         anoncrypt = senderSide.packAnoncrypt(message, recipients).getBytes(StandardCharsets.UTF_8);
         authcrypt = senderSide.packAuthcrypt(message, recipients, senderVerkey).getBytes(StandardCharsets.UTF_8);
+        authcryptFromNewSenders = new byte[NEW_SENDERS][];
+        for (int i = 0; i < NEW_SENDERS; i++) {
+            Ed25519.KeyPair s = Ed25519.generate();
+            EncryptionEnvelope side = new EncryptionEnvelope(new Payloads.MapSecrets().add(s.toSecret()));
+            authcryptFromNewSenders[i] =
+                    side.packAuthcrypt(message, recipients, s.verkey()).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** Unpacks a 1 KB Anoncrypt envelope (one X25519). */
@@ -56,10 +68,18 @@ public class V1EnvelopeBenchmark {
         return recipientSide.unpack(anoncrypt);
     }
 
-    /** Unpacks a 1 KB Authcrypt envelope (two X25519). */
+    /** Unpacks a 1 KB Authcrypt envelope from a repeat sender (one X25519; the box key is cached). */
     @Benchmark
     public UnpackedMessage unpackAuthcrypt() {
         return recipientSide.unpack(authcrypt);
+    }
+
+    /** Unpacks a 1 KB Authcrypt envelope, each from a sender not seen recently (two X25519). */
+    @Benchmark
+    public UnpackedMessage unpackAuthcryptNewSender() {
+        byte[] packed = authcryptFromNewSenders[next];
+        next = (next + 1) % NEW_SENDERS;
+        return recipientSide.unpack(packed);
     }
 
     /** Packs a 1 KB message Anoncrypt for one recipient. */

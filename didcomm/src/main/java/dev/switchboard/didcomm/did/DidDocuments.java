@@ -53,6 +53,42 @@ public final class DidDocuments {
     }
 
     /**
+     * The service a DID URL or id names, tolerating the two id schemes for did:peer:2 services: the spec's
+     * {@code #service}, {@code #service-1} ... and Credo's {@code #<lower-cased type>-<index>} ({@code
+     * #didcommmessaging-0}, {@code #did-communication-2}), both counting services in document order.
+     *
+     * @param doc the resolved document
+     * @param idOrUrl {@code did#fragment} or {@code #fragment}
+     */
+    public static Optional<DidDocument.Service> findService(DidDocument doc, String idOrUrl) {
+        if (idOrUrl == null) {
+            return Optional.empty();
+        }
+        int hash = idOrUrl.indexOf('#');
+        String fragment = hash < 0 ? idOrUrl : idOrUrl.substring(hash + 1);
+        for (DidDocument.Service s : doc.services()) {
+            if (s.id().equals(idOrUrl) || s.id().endsWith("#" + fragment)) {
+                return Optional.of(s);
+            }
+        }
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(.+?)(?:-(\\d{1,6}))?").matcher(fragment);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        if (index >= doc.services().size()) {
+            return Optional.empty();
+        }
+        DidDocument.Service candidate = doc.services().get(index);
+        String prefix = m.group(1);
+        if (prefix.equals("service") || prefix.equalsIgnoreCase(candidate.type())) {
+            return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The DIDComm v1 recipient verkeys of a document's first DIDComm v1 service ({@code did-communication} or
      * {@code IndyAgent}), resolved to base58: references into the document are looked up, did:key and raw
      * verkeys are normalised. Falls back to the Ed25519 authentication keys when there is no such service.

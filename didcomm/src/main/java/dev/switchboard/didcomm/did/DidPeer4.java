@@ -38,6 +38,12 @@ public final class DidPeer4 implements DidResolver {
     private static final byte[] JSON_CODEC = {(byte) 0x80, 0x04};
     private static final byte[] SHA256_MULTIHASH = {0x12, 0x20};
 
+    /**
+     * Largest input document accepted by {@link #create}, in bytes of JSON: its base58 form must stay within
+     * what resolution decodes (base58 is quadratic, so both are bounded).
+     */
+    public static final int MAX_DOCUMENT_BYTES = 5_800;
+
     private final Map<String, String> longByShort;
 
     /**
@@ -82,12 +88,18 @@ public final class DidPeer4 implements DidResolver {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        if (json.length > MAX_DOCUMENT_BYTES) {
+            throw DidcommException.invalid("did:peer:4 input document: larger than " + MAX_DOCUMENT_BYTES + " bytes");
+        }
         String encoded = "z" + Base58.base58Encode(concat(JSON_CODEC, json));
         return PREFIX + hash(encoded) + ":" + encoded;
     }
 
     /** Creates the long-form did:peer:4 of an input document given as JSON text. */
     public static String create(String inputDocumentJson) {
+        if (inputDocumentJson == null || inputDocumentJson.length() > 4 * MAX_DOCUMENT_BYTES) {
+            throw DidcommException.invalid("did:peer:4 input document: missing or too large");
+        }
         return create(DidDocumentJson.read(inputDocumentJson.getBytes(StandardCharsets.UTF_8)));
     }
 

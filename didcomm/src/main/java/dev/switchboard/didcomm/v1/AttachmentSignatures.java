@@ -109,7 +109,8 @@ public final class AttachmentSignatures {
     /**
      * Verifies a detached JWS over an attachment's {@code data.base64}.
      *
-     * @param dataBase64 the attachment's {@code data.base64} (standard or url alphabet, padded or not)
+     * @param dataBase64 the attachment's {@code data.base64} (standard or url alphabet, padded or not); null
+     *     is reported as {@code e.p.msg.invalid}
      * @param jws the attachment's {@code data.jws}
      * @param expectedSigner when not null, the verkey (base58 or did:key) that must have signed
      * @return the signer's base58 verkey
@@ -117,7 +118,10 @@ public final class AttachmentSignatures {
      *     {@code e.p.msg.invalid} / {@code e.p.msg.unsupported} for malformed or non-EdDSA input
      */
     public static String verify(String dataBase64, DetachedJws jws, @Nullable String expectedSigner) {
-        byte[] payload = B64.decode(Objects.requireNonNull(dataBase64, "dataBase64"), "data.base64");
+        if (dataBase64 == null || jws == null) {
+            throw DidcommException.invalid("attachment: data.base64 or data.jws missing");
+        }
+        byte[] payload = B64.decode(dataBase64, "data.base64");
         JWSObject parsed;
         try {
             parsed = new JWSObject(

@@ -30,6 +30,8 @@ import java.util.Set;
  * {@code chacha20poly1305_ietf} accepted, and a 24-byte iv is decrypted as XChaCha20-Poly1305); the AAD is the
  * {@code protected} string exactly as received; the CEK is wrapped per recipient with libsodium {@code
  * crypto_box} (Authcrypt, sender verkey sealed as a base58 string) or {@code crypto_box_seal} (Anoncrypt).
+ * Authcrypt unpack keeps libsodium's {@code crypto_box_beforenm} shared key per (recipient, sender) in a
+ * bounded cache, so a repeat sender costs one X25519 (the sealed sender) instead of two.
  *
  * <p>Thread-safe; one instance serves a whole process. Every failure caused by input is a {@link
  * DidcommException}: {@code e.p.msg.invalid} (malformed), {@code e.p.msg.unsupported} (unknown {@code enc} or
@@ -52,6 +54,7 @@ public final class EncryptionEnvelope {
     private final SecretResolver secrets;
     private final int maxPackedBytes;
     private final X25519Cache x25519 = new X25519Cache();
+    private final SharedKeyCache sharedKeys = new SharedKeyCache();
 
     /**
      * @param secrets where the private keys of recipients (unpack) and senders (Authcrypt pack) come from,
@@ -101,13 +104,21 @@ public final class EncryptionEnvelope {
         ParsedEnvelope env = ParsedEnvelope.parse(packed);
         List<String> kids =
                 env.recipients().stream().map(ParsedEnvelope.Recipient::kid).toList();
-        Set<String> held = secrets.findKeys(kids);
-        ParsedEnvelope.Recipient mine = env.recipients().stream()
-                .filter(r -> held.contains(r.kid()))
-                .findFirst()
-                .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
-        Secret secret = secrets.findKey(mine.kid())
-                .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+        ParsedEnvelope.Recipient mine;
+        Secret secret;
+        if (kids.size() == 1) { // the common case: one lookup
+            mine = env.recipients().get(0);
+            secret = secrets.findKey(mine.kid())
+                    .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+        } else {
+            Set<String> held = secrets.findKeys(kids);
+            mine = env.recipients().stream()
+                    .filter(r -> held.contains(r.kid()))
+                    .findFirst()
+                    .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+            secret = secrets.findKey(mine.kid())
+                    .orElseThrow(() -> DidcommException.unknownRecipient("envelope: no recipient key held"));
+        }
         Ed25519.KeyPair recipient = V1Keys.keyPair(secret);
         byte[] recipientX = x25519.x25519(mine.kid());
         byte[] recipientXsk = recipient.x25519SecretKey();
@@ -118,7 +129,8 @@ public final class EncryptionEnvelope {
                 byte[] senderBytes = sealOpen(mine.sender(), recipientX, recipientXsk, "sender");
                 senderVerkey = new String(senderBytes, StandardCharsets.UTF_8);
                 byte[] senderX = senderX25519(senderVerkey);
-                cek = boxOpen(mine.encryptedKey(), mine.iv(), senderX, recipientXsk);
+                byte[] shared = sharedKeys.sharedKey(mine.kid(), senderVerkey, senderX, recipientXsk);
+                cek = boxOpenAfternm(mine.encryptedKey(), mine.iv(), shared);
             } else {
                 cek = sealOpen(mine.encryptedKey(), recipientX, recipientXsk, "encrypted_key");
             }
@@ -269,12 +281,12 @@ public final class EncryptionEnvelope {
         return out;
     }
 
-    private static byte[] boxOpen(byte[] boxed, byte[] nonce, byte[] sx, byte[] rxsk) {
+    private static byte[] boxOpenAfternm(byte[] boxed, byte[] nonce, byte[] shared) {
         if (boxed.length < BOX_MAC) {
             throw DidcommException.crypto("encrypted_key: too short for crypto_box");
         }
         byte[] out = new byte[boxed.length - BOX_MAC];
-        if (LibSodium.sodium().crypto_box_open_easy(out, boxed, boxed.length, nonce, sx, rxsk) != 0) {
+        if (LibSodium.sodium().crypto_box_open_easy_afternm(out, boxed, boxed.length, nonce, shared) != 0) {
             throw DidcommException.crypto("encrypted_key: crypto_box_open failed");
         }
         return out;

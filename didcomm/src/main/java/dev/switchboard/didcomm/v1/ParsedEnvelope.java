@@ -37,10 +37,12 @@ record ParsedEnvelope(
 
     static final String ENC_XCHACHA = "xchacha20poly1305_ietf";
     static final String ENC_CHACHA = "chacha20poly1305_ietf";
-    static final int MAX_RECIPIENTS = 1_000;
+    static final int MAX_RECIPIENTS = 256; // each kid may cost a key lookup: bound the work one envelope can cause
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     static {

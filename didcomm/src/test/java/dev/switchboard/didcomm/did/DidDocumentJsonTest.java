@@ -32,6 +32,26 @@ class DidDocumentJsonTest {
     }
 
     @Test
+    void credoPeer1HashIsRecomputed() throws Exception {
+        // Credo .../__fixtures__/didPeer1zQmR.json: its id is Credo's didDocumentJsonToNumAlgo1Did of the rest
+        var json = Fixtures.json("credo/didPeer1zQmR.json");
+        String did = json.get("id").asText();
+        assertThat(DidPeer1.of(json)).isEqualTo(did);
+        assertThat(DidPeer1.matches(did, json)).isTrue();
+        var tampered = json.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        tampered.get("service").get(0))
+                .put("serviceEndpoint", "https://evil.example");
+        assertThat(DidPeer1.matches(did, tampered)).isFalse();
+        DidDocument doc =
+                DidPeer1.fromAttachment(did, json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(doc.id()).isEqualTo(did);
+        assertThatThrownBy(() -> DidPeer1.fromAttachment(
+                        "did:peer:1zQmOther", json.toString().getBytes()))
+                .isInstanceOf(DidcommException.class);
+    }
+
+    @Test
     void credoPeer1WithDidCommunicationService() {
         // Credo .../__fixtures__/didPeer1zQmR-did-comm-service.json
         DidDocument doc = DidDocumentJson.parse(Fixtures.text("credo/didPeer1zQmR-did-comm-service.json"));

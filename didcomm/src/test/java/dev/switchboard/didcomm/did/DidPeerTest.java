@@ -87,6 +87,17 @@ class DidPeerTest {
                         doc.id() + "#service-1",
                         doc.id() + "#service-2",
                         doc.id() + "#service-3");
+        // Credo's service ids (#didcommmessaging-0, #did-communication-2 ...) find the same services
+        JsonNode credoServices =
+                Fixtures.json("credo/didPeer2Ez6LSe3YyteKQAcaPy.json").get("service");
+        for (int i = 0; i < credoServices.size(); i++) {
+            assertThat(DidDocuments.findService(
+                            doc, credoServices.get(i).get("id").asText()))
+                    .contains(doc.services().get(i));
+        }
+        assertThat(DidDocuments.findService(doc, "#service-3"))
+                .contains(doc.services().get(3));
+        assertThat(DidDocuments.findService(doc, "#did-communication-0")).isEmpty();
         Service v1 = doc.services().get(2);
         assertThat(v1.recipientKeys()).containsExactly(doc.id() + "#key-2");
         assertThat(v1.endpoint()).isEqualTo(URI.create("https://us-east.proven.mediator.indiciotech.io/message"));

@@ -95,6 +95,15 @@ class CredoVectorsTest {
     }
 
     @Test
+    void detectsV1AndListsRecipientsWithoutDecrypting() {
+        for (String packed : new String[] {AUTHCRYPT, ANONCRYPT}) {
+            assertThat(dev.switchboard.didcomm.Envelopes.detect(packed)).isEqualTo(DidcommVersion.V1);
+            assertThat(EncryptionEnvelope.recipientKids(packed.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .containsExactly(RECIPIENT_KID);
+        }
+    }
+
+    @Test
     void unknownRecipientIsReported() {
         EncryptionEnvelope other =
                 new EncryptionEnvelope(new MapSecrets().add(Ed25519.generate().toSecret()));

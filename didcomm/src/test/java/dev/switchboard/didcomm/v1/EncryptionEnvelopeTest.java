@@ -57,6 +57,20 @@ class EncryptionEnvelopeTest {
     }
 
     @Test
+    void repeatSenderUsesTheCachedBoxKeyAndStaysCorrect() {
+        for (int i = 0; i < 3; i++) {
+            byte[] m = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            assertThat(bobSide.unpack(aliceSide.packAuthcrypt(m, List.of(bob.verkey()), alice.verkey()))
+                            .plaintext())
+                    .isEqualTo(m);
+            assertThat(bobSide.unpack(carolSide.packAuthcrypt(m, List.of(bob.verkey()), carol.verkey()))
+                            .metadata()
+                            .senderKid())
+                    .isEqualTo(carol.verkey());
+        }
+    }
+
+    @Test
     void anoncryptRoundTrip() throws Exception {
         String packed = aliceSide.packAnoncrypt(MESSAGE, List.of(bob.verkey()));
         JsonNode r0 = protectedHeader(packed).get("recipients").get(0);
@@ -142,6 +156,13 @@ class EncryptionEnvelopeTest {
                         other,
                         h -> ((ObjectNode) h.get("recipients").get(0).get("header"))
                                 .put("sender", carolHeader.get("sender").asText()))));
+    }
+
+    @Test
+    void trailingGarbageAndDuplicateFieldsAreInvalid() {
+        String packed = aliceSide.packAnoncrypt(MESSAGE, List.of(bob.verkey()));
+        expect(ProblemCode.MSG_INVALID, () -> bobSide.unpack(packed + " {}"));
+        expect(ProblemCode.MSG_INVALID, () -> bobSide.unpack(packed.replaceFirst("\\{", "{\"tag\":\"AAAA\",")));
     }
 
     @Test

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -59,6 +61,14 @@ public class DeliveryService {
     private final MeterRegistry meters;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, AtomicInteger> pushes = new ConcurrentHashMap<>();
+    /** Wallets with a live delivery sent from this instance and not yet confirmed, with the send time. */
+    private final Map<String, Instant> unconfirmed = new ConcurrentHashMap<>();
+
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delivery-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Constructor injection. */
     public DeliveryService(
@@ -80,6 +90,27 @@ public class DeliveryService {
         this.config = config;
         this.relayConfig = relayConfig;
         this.meters = meters;
+        long period = Math.max(1, config.pickup().lease().toMillis());
+        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Re-pushes to wallets whose live delivery was not confirmed within the lease: the messages have gone
+     * back to pending (the socket died after the relay accepted the frame, or the wallet never answered),
+     * and nothing else would trigger a new delivery while the wallet stays live.
+     */
+    private void sweep() {
+        Instant cutoff = Instant.now().minus(config.pickup().lease());
+        unconfirmed.forEach((conn, sent) -> {
+            if (sent.isBefore(cutoff) && unconfirmed.remove(conn, sent)) {
+                push(conn);
+            }
+        });
+    }
+
+    /** The wallet confirmed deliveries ({@code messages-received}): no re-push needed for them. */
+    public void confirmed(String conn) {
+        unconfirmed.remove(conn);
     }
 
     /**
@@ -228,6 +259,7 @@ public class DeliveryService {
                         relay.send(route.send(), frame).toCompletableFuture().join();
                 if (ok) {
                     meters.counter("switchboard.delivery", "mode", "live").increment(batch.size());
+                    unconfirmed.put(conn, Instant.now());
                 }
                 return ok; // in flight until messages-received
             }
@@ -281,6 +313,7 @@ public class DeliveryService {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        sweeper.shutdownNow();
         executor.shutdown();
     }
 }

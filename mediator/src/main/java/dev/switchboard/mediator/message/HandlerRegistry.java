@@ -45,9 +45,22 @@ public class HandlerRegistry {
     public List<ObjectNode> handle(InboundMessage message) {
         ProtocolHandler handler = byProtocol.get(message.type().piuri().majorKey());
         if (handler == null) {
-            return List.of(ProblemReports.unsupported(message));
+            return isProblemReport(message) ? List.of() : List.of(ProblemReports.unsupported(message));
         }
-        return handler.handle(message);
+        try {
+            return handler.handle(message);
+        } catch (MediatorProblem problem) {
+            if (isProblemReport(message)) {
+                return List.of(); // never answer a problem report with one
+            }
+            throw problem;
+        }
+    }
+
+    /** True for any protocol's problem report ({@code problem-report}, Credo's {@code problem_report}). */
+    static boolean isProblemReport(InboundMessage message) {
+        String name = message.type().name();
+        return name.equals("problem-report") || name.equals("problem_report");
     }
 
     /** True when some handler serves this protocol's major version. */

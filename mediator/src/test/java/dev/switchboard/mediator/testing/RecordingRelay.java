@@ -98,10 +98,15 @@ public final class RecordingRelay implements AutoCloseable {
 
     /** The next frame written to a socket, waiting up to 5 s; fails when none comes. */
     public byte[] next(String connectionId) {
+        return next(connectionId, 5);
+    }
+
+    /** The next frame written to a socket, waiting up to {@code seconds}; fails when none comes. */
+    public byte[] next(String connectionId, int seconds) {
         try {
-            byte[] frame = queue(connectionId).poll(5, TimeUnit.SECONDS);
+            byte[] frame = queue(connectionId).poll(seconds, TimeUnit.SECONDS);
             if (frame == null) {
-                throw new AssertionError("no frame on socket " + connectionId + " within 5 s");
+                throw new AssertionError("no frame on socket " + connectionId + " within " + seconds + " s");
             }
             return frame;
         } catch (InterruptedException e) {

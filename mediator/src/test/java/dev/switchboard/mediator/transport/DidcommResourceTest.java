@@ -41,6 +41,24 @@ class DidcommResourceTest {
     }
 
     @Test
+    void problemReportsAndAcksAreNeverAnswered() {
+        TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
+        for (String type : List.of(
+                "https://didcomm.org/report-problem/1.0/problem-report",
+                "https://didcomm.org/notification/1.0/problem-report",
+                "https://didcomm.org/notification/1.0/ack",
+                "https://didcomm.org/unknown-protocol/1.0/problem-report",
+                "https://didcomm.org/didexchange/1.1/problem_report",
+                "https://didcomm.org/coordinate-mediation/1.0/problem-report")) {
+            ObjectNode report = TestWallet.message(type);
+            report.putObject("description").put("en", "nope").put("code", "e.p.test");
+            assertThat(TestWallet.post(wallet.pack(report)).statusCode())
+                    .as(type)
+                    .isEqualTo(202);
+        }
+    }
+
+    @Test
     void plaintextWithoutTypeGetsInvalidProblemReport() {
         TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
         ObjectNode message = TestWallet.message("https://didcomm.org/trust_ping/1.0/ping");
@@ -100,7 +118,14 @@ class DidcommResourceTest {
 
     @Test
     void healthAndMetricsAreUp() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body(org.hamcrest.Matchers.containsString("redis"));
+        TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
+        wallet.call(TestWallet.message("https://didcomm.org/unknown-protocol/1.0/hello"));
+        TestWallet.post("{}".getBytes(StandardCharsets.UTF_8));
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("switchboard_problem_reports_total{code=\"e.p.msg.unsupported\"")
+                .contains("switchboard_unpack_errors_total{code=\"e.p.msg.invalid\"");
     }
 }

@@ -22,7 +22,8 @@ public interface InboundConsumer extends AutoCloseable {
      * Fetches new entries for this member, waiting up to {@code wait} for at least one.
      *
      * @param max at most this many entries, {@code > 0}
-     * @param wait how long to block when none is available, {@code >= 0}
+     * @param wait how long to block when none is available, {@code >= 0}; Redis caps it at half the
+     *     command timeout so a blocking read never trips the client timeout
      * @return entries in log order, possibly empty
      */
     List<InboundEntry> poll(int max, Duration wait);

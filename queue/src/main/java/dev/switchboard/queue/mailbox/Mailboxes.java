@@ -53,7 +53,8 @@ public interface Mailboxes {
      * <p>The batch holds at most {@code request.maxCount()} messages whose sizes add up to at most
      * {@code request.maxBytes()}, except that the oldest pending message is always included when
      * {@code maxCount > 0}, so one large message cannot block a mailbox (the mediator bounds message
-     * size at ingress).
+     * size at ingress). Adapters may hand out fewer than {@code maxCount} per call (Redis: at most
+     * 500); callers loop until the batch is empty.
      *
      * @return deliveries, oldest first; empty when nothing is pending
      */

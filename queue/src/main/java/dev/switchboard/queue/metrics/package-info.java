@@ -1,9 +1,8 @@
 /**
- * Metrics as a plain listener, so this module stays free of Micrometer and Quarkus: adapters call
- * {@link dev.switchboard.queue.metrics.QueueMetrics}; the mediator implements it with Micrometer
- * counters ({@code switchboard.queue.*}) and timers. {@link
- * dev.switchboard.queue.metrics.CountingQueueMetrics} keeps totals in memory (tests, benchmarks,
- * or as a source for Micrometer {@code FunctionCounter}s).
+ * Metrics as a plain listener: adapters call {@link dev.switchboard.queue.metrics.QueueMetrics} on
+ * every event and operation. {@link dev.switchboard.queue.metrics.MicrometerQueueMetrics} turns them
+ * into Micrometer meters ({@code micrometer-core} is an optional dependency; no Quarkus here); {@link
+ * dev.switchboard.queue.metrics.CountingQueueMetrics} keeps in-memory totals (tests, benchmarks).
  */
 @NullMarked
 package dev.switchboard.queue.metrics;

@@ -24,10 +24,8 @@ final class Keys {
             base + "pending", // ZSET id -> receivedAt ms
             base + "inflight", // ZSET id -> lease end ms
             base + "expiry", // ZSET id -> expiry ms
-            base + "meta", // HASH id -> "receivedAt expiresAt size attempt owner"
-            base + "body", // HASH id -> bytes
-            base + "stats", // HASH n (stored count), b (stored bytes), pb (pending bytes)
-            base + "done", // ZSET id -> acknowledged at ms (de-duplication window)
+            base + "msg", // HASH m:id meta, b:id bytes, d:id ack time, #n, #b, #ib
+            base + "done", // ZSET id -> acknowledged at ms (ages the d:id markers)
             base + "dead" // LIST of dead-letter records, newest first
         };
     }

@@ -59,18 +59,13 @@ final class LuaScript {
     <T> CompletionStage<T> run(
             RedisClusterAsyncCommands<String, byte[]> redis, ScriptOutputType type, String[] keys, byte[]... args) {
         CompletionStage<T> first = redis.evalsha(sha1, type, keys, args);
-        return first.handle((value, error) -> {
-                    if (error == null) {
-                        return CompletableFuture.completedFuture(value);
-                    }
-                    Throwable cause =
-                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                    if (cause instanceof RedisNoScriptException) {
-                        CompletionStage<T> again = redis.eval(source, type, keys, args);
-                        return again;
-                    }
-                    return CompletableFuture.<T>failedFuture(cause);
-                })
-                .thenCompose(stage -> stage);
+        return first.exceptionallyCompose(error -> {
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof RedisNoScriptException) {
+                return redis.eval(source, type, keys, args);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 }

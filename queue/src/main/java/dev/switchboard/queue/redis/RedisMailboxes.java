@@ -30,12 +30,16 @@ import org.jspecify.annotations.Nullable;
 final class RedisMailboxes implements Mailboxes {
 
     private static final String PRELUDE = "mailbox-prelude.lua";
-    private static final LuaScript ENQUEUE = LuaScript.load("enqueue", PRELUDE, "mailbox-enqueue.lua");
+    private static final LuaScript ENQUEUE = LuaScript.load("enqueue", "mailbox-enqueue.lua");
+    private static final LuaScript ENQUEUE_SWEEP =
+            LuaScript.load("enqueue with sweep", PRELUDE, "mailbox-enqueue-sweep.lua");
     private static final LuaScript RESERVE = LuaScript.load("reserve", PRELUDE, "mailbox-reserve.lua");
     private static final LuaScript ACKNOWLEDGE = LuaScript.load("acknowledge", PRELUDE, "mailbox-acknowledge.lua");
     private static final LuaScript RELEASE = LuaScript.load("release", PRELUDE, "mailbox-release.lua");
     private static final LuaScript STATUS = LuaScript.load("status", PRELUDE, "mailbox-status.lua");
     private static final EnqueueResult.Duplicate DUPLICATE = new EnqueueResult.Duplicate();
+    /** Most messages one script call reserves or acknowledges (bounds script time and Lua's stack). */
+    static final int MAX_BATCH = 500;
 
     private final RedisConnection connection;
     private final Keys keys;
@@ -67,47 +71,49 @@ final class RedisMailboxes implements Mailboxes {
             expiry = latest;
         }
         long expiryMs = Math.max(0, expiry.toEpochMilli());
+        String[] mailbox = keys.mailbox(recipient);
+        byte[][] args = {
+            bytes(clock.millis()),
+            bytes(settings.dedupeWindow().toMillis()),
+            bytes(settings.deadLetterLimit()),
+            bytes(messageId),
+            message,
+            bytes(receivedAt.toEpochMilli()),
+            bytes(expiryMs),
+            bytes(settings.maxCount()),
+            bytes(settings.maxBytes())
+        };
         return timed.run(
                 QueueOperation.ENQUEUE,
                 "enqueue",
-                () -> ENQUEUE.<List<Object>>run(
-                                connection.async(),
-                                ScriptOutputType.MULTI,
-                                keys.mailbox(recipient),
-                                bytes(clock.millis()),
-                                bytes(settings.dedupeWindow().toMillis()),
-                                bytes(settings.deadLetterLimit()),
-                                bytes(messageId),
-                                message,
-                                bytes(receivedAt.toEpochMilli()),
-                                bytes(expiryMs),
-                                bytes(settings.maxCount()),
-                                bytes(settings.maxBytes()))
-                        .thenApply(reply -> {
-                            housekeeping(number(reply, 2), number(reply, 3));
-                            return switch ((int) number(reply, 0)) {
-                                case 0 -> {
-                                    metrics.enqueued(message.length);
-                                    yield new EnqueueResult.Stored(number(reply, 1));
-                                }
-                                case 1 -> {
-                                    metrics.duplicate();
-                                    yield DUPLICATE;
-                                }
-                                default -> {
-                                    EnqueueResult.Limit limit = number(reply, 1) == 0
-                                            ? EnqueueResult.Limit.COUNT
-                                            : EnqueueResult.Limit.BYTES;
-                                    metrics.rejectedByCap(limit);
-                                    yield new EnqueueResult.Full(
-                                            limit,
-                                            number(reply, 4),
-                                            number(reply, 5),
-                                            settings.maxCount(),
-                                            settings.maxBytes());
-                                }
-                            };
-                        }));
+                () -> ENQUEUE.<List<Object>>run(connection.async(), ScriptOutputType.MULTI, mailbox, args)
+                        .thenCompose(reply -> number(reply, 0) == 3
+                                // the cap would reject: sweep expired messages first, then decide
+                                ? ENQUEUE_SWEEP.<List<Object>>run(
+                                        connection.async(), ScriptOutputType.MULTI, mailbox, args)
+                                : CompletableFuture.completedFuture(reply))
+                        .thenApply(reply -> enqueued(reply, message.length)));
+    }
+
+    private EnqueueResult enqueued(List<Object> reply, int size) {
+        housekeeping(number(reply, 2), number(reply, 3));
+        return switch ((int) number(reply, 0)) {
+            case 0 -> {
+                metrics.enqueued(size);
+                yield new EnqueueResult.Stored(number(reply, 1));
+            }
+            case 1 -> {
+                metrics.duplicate();
+                yield DUPLICATE;
+            }
+            default -> {
+                EnqueueResult.Limit limit =
+                        number(reply, 1) == 0 ? EnqueueResult.Limit.COUNT : EnqueueResult.Limit.BYTES;
+                metrics.rejectedByCap(limit);
+                yield new EnqueueResult.Full(
+                        limit, number(reply, 4), number(reply, 5), settings.maxCount(), settings.maxBytes());
+            }
+        };
     }
 
     @Override
@@ -125,7 +131,7 @@ final class RedisMailboxes implements Mailboxes {
                                 bytes(now),
                                 bytes(settings.dedupeWindow().toMillis()),
                                 bytes(settings.deadLetterLimit()),
-                                bytes(request.maxCount()),
+                                bytes(Math.min(request.maxCount(), MAX_BATCH)),
                                 bytes(request.maxBytes()),
                                 bytes(request.owner()),
                                 bytes(leaseUntil))
@@ -161,24 +167,29 @@ final class RedisMailboxes implements Mailboxes {
         if (messageIds.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
-        byte[][] args = new byte[messageIds.size() + 2][];
-        args[0] = bytes(clock.millis());
-        args[1] = bytes(settings.dedupeWindow().toMillis());
-        int i = 2;
-        for (String id : messageIds) {
-            args[i++] = bytes(id);
-        }
-        return timed.run(
-                QueueOperation.ACKNOWLEDGE,
-                "acknowledge",
-                () -> ACKNOWLEDGE
+        List<String> ids = List.copyOf(messageIds);
+        return timed.run(QueueOperation.ACKNOWLEDGE, "acknowledge", () -> {
+            CompletableFuture<Long> total = CompletableFuture.completedFuture(0L);
+            for (int from = 0; from < ids.size(); from += MAX_BATCH) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_BATCH));
+                byte[][] args = new byte[chunk.size() + 2][];
+                args[0] = bytes(clock.millis());
+                args[1] = bytes(settings.dedupeWindow().toMillis());
+                for (int i = 0; i < chunk.size(); i++) {
+                    args[i + 2] = bytes(chunk.get(i));
+                }
+                CompletableFuture<Long> part = ACKNOWLEDGE
                         .<Long>run(connection.async(), ScriptOutputType.INTEGER, keys.mailbox(recipient), args)
-                        .thenApply(deleted -> {
-                            if (deleted > 0) {
-                                metrics.acknowledged(deleted);
-                            }
-                            return deleted.intValue();
-                        }));
+                        .toCompletableFuture();
+                total = total.thenCombine(part, Long::sum);
+            }
+            return total.thenApply(deleted -> {
+                if (deleted > 0) {
+                    metrics.acknowledged(deleted);
+                }
+                return deleted.intValue();
+            });
+        });
     }
 
     @Override
@@ -231,7 +242,7 @@ final class RedisMailboxes implements Mailboxes {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit: %s (expected: > 0)".formatted(limit));
         }
-        String key = keys.mailbox(recipient)[7];
+        String key = keys.mailbox(recipient)[5];
         return timed.run(
                 QueueOperation.DEAD_LETTERS,
                 "dead letters",

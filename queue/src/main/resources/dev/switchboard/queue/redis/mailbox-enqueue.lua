@@ -1,27 +1,19 @@
+-- The common path, standalone (no prelude, no sweep): five commands.
+-- KEYS: 1 pending, 2 inflight, 3 expiry, 4 msg, 5 done, 6 dead (see mailbox-prelude.lua)
 -- ARGV: now, dedupe_ms, dead_limit, id, body, receivedAt, expiresAt, maxCount, maxBytes
--- returns {0, pendingCount, reclaimed, expired} stored | {1, 0, reclaimed, expired} duplicate
---       | {2, limit(0 count,1 bytes), reclaimed, expired, storedCount, storedBytes} full
-local now, dedupe_ms, dead_limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local id, body, recv, exp = ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7])
-local max_count, max_bytes = tonumber(ARGV[8]), tonumber(ARGV[9])
-local reclaimed, expired = sweep(now, dedupe_ms, dead_limit)
-if redis.call('HEXISTS', K_META, id) == 1 or redis.call('ZSCORE', K_DONE, id) then
-  return {1, 0, reclaimed, expired}
+-- returns {0, pendingCount, 0, 0} stored | {1, 0, 0, 0} duplicate | {3} the cap would reject: run
+-- mailbox-enqueue-sweep.lua, which first drops expired messages
+local id, body = ARGV[4], ARGV[5]
+local st = redis.call('HMGET', KEYS[4], 'm:' .. id, 'd:' .. id, '#n', '#b')
+if st[1] or st[2] then
+  return {1, 0, 0, 0}
 end
-local n = tonumber(redis.call('HGET', K_STATS, 'n') or '0')
-local b = tonumber(redis.call('HGET', K_STATS, 'b') or '0')
-local size = string.len(body)
-if n + 1 > max_count then
-  return {2, 0, reclaimed, expired, n, b}
+local n, b, size = tonumber(st[3] or '0'), tonumber(st[4] or '0'), string.len(body)
+if n + 1 > tonumber(ARGV[8]) or b + size > tonumber(ARGV[9]) then
+  return {3}
 end
-if b + size > max_bytes then
-  return {2, 1, reclaimed, expired, n, b}
-end
-redis.call('HSET', K_BODY, id, body)
-redis.call('HSET', K_META, id, format(recv, exp, size, 0, ''))
-redis.call('ZADD', K_PENDING, recv, id)
-redis.call('ZADD', K_EXPIRY, exp, id)
-redis.call('HINCRBY', K_STATS, 'n', 1)
-redis.call('HINCRBY', K_STATS, 'b', size)
-redis.call('HINCRBY', K_STATS, 'pb', size)
-return {0, redis.call('ZCARD', K_PENDING), reclaimed, expired}
+redis.call('HSET', KEYS[4], 'b:' .. id, body,
+  'm:' .. id, ARGV[6] .. '|' .. ARGV[7] .. '|' .. size .. '|0|', '#n', n + 1, '#b', b + size)
+redis.call('ZADD', KEYS[1], ARGV[6], id)
+redis.call('ZADD', KEYS[3], ARGV[7], id)
+return {0, redis.call('ZCARD', KEYS[1]), 0, 0}

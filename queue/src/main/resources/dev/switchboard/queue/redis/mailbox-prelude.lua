@@ -1,9 +1,9 @@
--- Shared by every mailbox script. KEYS (all hash-tagged with the recipient):
+-- Shared by the mailbox scripts that sweep. KEYS (all hash-tagged with the recipient):
 -- 1 pending ZSET id->receivedAt ms | 2 inflight ZSET id->lease end ms | 3 expiry ZSET id->expiry ms
--- 4 meta HASH id->"receivedAt|expiresAt|size|attempt|owner" | 5 body HASH id->bytes
--- 6 stats HASH n,b (stored count/bytes), pb (pending bytes) | 7 done ZSET id->ack time ms | 8 dead LIST
-local K_PENDING, K_INFLIGHT, K_EXPIRY, K_META, K_BODY, K_STATS, K_DONE, K_DEAD =
-  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+-- 4 msg HASH: 'm:'..id -> "receivedAt|expiresAt|size|attempt|owner", 'b:'..id -> bytes,
+--   'd:'..id -> ack time (de-duplication marker), '#n' stored count, '#b' stored bytes,
+--   '#ib' in-flight bytes | 5 done ZSET id->ack time ms (ages the markers) | 6 dead LIST
+local K_PENDING, K_INFLIGHT, K_EXPIRY, K_MSG, K_DONE, K_DEAD = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local SWEEP_LIMIT = 1000
 
 local function parse(meta)
@@ -15,35 +15,54 @@ local function format(recv, exp, size, attempt, owner)
   return recv .. '|' .. exp .. '|' .. size .. '|' .. attempt .. '|' .. owner
 end
 
+-- (0 - x), never -x: Lua formats -0 as "-0", which HINCRBY rejects
+local function add(field, delta)
+  if delta ~= 0 then
+    redis.call('HINCRBY', K_MSG, field, delta)
+  end
+end
+
 -- in flight -> pending, keeping the original order (score = receivedAt)
 local function to_pending(id, meta)
   local recv, exp, size, attempt = parse(meta)
   redis.call('ZREM', K_INFLIGHT, id)
   redis.call('ZADD', K_PENDING, recv, id)
-  redis.call('HSET', K_META, id, format(recv, exp, size, attempt, ''))
-  redis.call('HINCRBY', K_STATS, 'pb', size)
+  redis.call('HSET', K_MSG, 'm:' .. id, format(recv, exp, size, attempt, ''))
+  add('#ib', 0 - size)
 end
 
 -- removes a stored message entirely; returns its parsed meta
 local function delete(id, meta)
   local recv, exp, size = parse(meta)
-  if redis.call('ZREM', K_PENDING, id) == 1 then
-    redis.call('HINCRBY', K_STATS, 'pb', -size)
+  if redis.call('ZREM', K_INFLIGHT, id) == 1 then
+    add('#ib', 0 - size)
   end
-  redis.call('ZREM', K_INFLIGHT, id)
+  redis.call('ZREM', K_PENDING, id)
   redis.call('ZREM', K_EXPIRY, id)
-  redis.call('HDEL', K_META, id)
-  redis.call('HDEL', K_BODY, id)
-  redis.call('HINCRBY', K_STATS, 'n', -1)
-  redis.call('HINCRBY', K_STATS, 'b', -size)
+  redis.call('HDEL', K_MSG, 'm:' .. id, 'b:' .. id)
+  add('#n', -1)
+  add('#b', 0 - size)
   return recv, exp, size
+end
+
+-- forgets acknowledged ids older than the de-duplication window
+local function trim_done(now, dedupe_ms)
+  local old = redis.call('ZRANGEBYSCORE', K_DONE, '-inf', now - dedupe_ms, 'LIMIT', 0, SWEEP_LIMIT)
+  if #old > 0 then
+    local fields = {}
+    for i, id in ipairs(old) do
+      fields[i] = 'd:' .. id
+    end
+    redis.call('HDEL', K_MSG, unpack(fields))
+    redis.call('ZREM', K_DONE, unpack(old))
+  end
 end
 
 -- returns lease-expired messages to pending and drops expired ones (dead letters); {reclaimed, expired}
 local function sweep(now, dedupe_ms, dead_limit)
   local reclaimed = 0
   for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_INFLIGHT, '-inf', now, 'LIMIT', 0, SWEEP_LIMIT)) do
-    local meta = redis.call('HGET', K_META, id)
+    local meta = redis.call('HGET', K_MSG, 'm:' .. id)
     if meta then
       to_pending(id, meta)
       reclaimed = reclaimed + 1
@@ -53,7 +72,7 @@ local function sweep(now, dedupe_ms, dead_limit)
   end
   local expired = 0
   for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_EXPIRY, '-inf', now, 'LIMIT', 0, SWEEP_LIMIT)) do
-    local meta = redis.call('HGET', K_META, id)
+    local meta = redis.call('HGET', K_MSG, 'm:' .. id)
     if meta then
       local recv, exp, size = delete(id, meta)
       redis.call('LPUSH', K_DEAD, 'EXPIRED|' .. size .. '|' .. recv .. '|' .. now .. '|' .. id)
@@ -65,6 +84,6 @@ local function sweep(now, dedupe_ms, dead_limit)
   if expired > 0 then
     redis.call('LTRIM', K_DEAD, 0, dead_limit - 1)
   end
-  redis.call('ZREMRANGEBYSCORE', K_DONE, '-inf', now - dedupe_ms)
+  trim_done(now, dedupe_ms)
   return reclaimed, expired
 end

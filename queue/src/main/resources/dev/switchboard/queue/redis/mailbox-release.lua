@@ -2,7 +2,7 @@
 local owner = ARGV[1]
 local released = 0
 for _, id in ipairs(redis.call('ZRANGE', K_INFLIGHT, 0, -1)) do
-  local meta = redis.call('HGET', K_META, id)
+  local meta = redis.call('HGET', K_MSG, 'm:' .. id)
   if meta then
     local _, _, _, _, holder = parse(meta)
     if holder == owner then

@@ -8,5 +8,6 @@ if count > 0 then
   oldest = tonumber(redis.call('ZRANGE', K_PENDING, 0, 0, 'WITHSCORES')[2])
   newest = tonumber(redis.call('ZRANGE', K_PENDING, -1, -1, 'WITHSCORES')[2])
 end
-local pb = tonumber(redis.call('HGET', K_STATS, 'pb') or '0')
-return {count, pb, oldest, newest, redis.call('ZCARD', K_INFLIGHT), reclaimed, expired}
+local st = redis.call('HMGET', K_MSG, '#b', '#ib')
+local pending_bytes = tonumber(st[1] or '0') - tonumber(st[2] or '0')
+return {count, pending_bytes, oldest, newest, redis.call('ZCARD', K_INFLIGHT), reclaimed, expired}

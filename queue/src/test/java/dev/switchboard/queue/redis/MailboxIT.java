@@ -18,9 +18,11 @@ import dev.switchboard.queue.testing.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +178,12 @@ class MailboxIT {
 
         clock.advance(LEASE.plusSeconds(1));
         assertThat(ids(reserve(DeliveryRequest.of(5, "owner-2", LEASE)))).containsExactly("b");
-        assertThat(metrics.acknowledged()).isEqualTo(2);
+        assertThat(join(mailboxes.acknowledge(recipient, List.of("b"))))
+                .as("in flight only")
+                .isEqualTo(1);
+        assertThat(status().inFlightCount()).isZero();
+        assertThat(status().pendingBytes()).isZero();
+        assertThat(metrics.acknowledged()).isEqualTo(3);
     }
 
     @Test
@@ -235,6 +242,31 @@ class MailboxIT {
     }
 
     @Test
+    void aFullMailboxOfExpiredMessagesAcceptsANewOne() {
+        for (int i = 0; i < 5; i++) {
+            enqueue("old" + i, 10, T0, T0.plusSeconds(60));
+        }
+        assertThat(enqueue("new", 10, T0).accepted()).isFalse();
+        clock.advance(Duration.ofSeconds(61));
+        // no read in between: the enqueue itself drops the expired messages before checking the cap
+        assertThat(enqueue("new", 10, T0.plusSeconds(61))).isEqualTo(new EnqueueResult.Stored(1));
+        assertThat(join(mailboxes.deadLetters(recipient, 10))).hasSize(5);
+        assertThat(metrics.expired()).isEqualTo(5);
+    }
+
+    @Test
+    void acknowledgedIdsAreForgottenAfterTheDeduplicationWindow() {
+        enqueue("m1", 10, T0);
+        join(mailboxes.acknowledge(recipient, List.of("m1")));
+        clock.advance(Duration.ofHours(23));
+        status();
+        assertThat(enqueue("m1", 10, T0)).isInstanceOf(EnqueueResult.Duplicate.class);
+        clock.advance(Duration.ofHours(2));
+        status(); // reads age the markers out
+        assertThat(enqueue("m1", 10, T0.plus(Duration.ofHours(25)))).isInstanceOf(EnqueueResult.Stored.class);
+    }
+
+    @Test
     void recipientsAreIsolatedAndBracesInNamesAreHarmless() {
         String other = "{weird}" + recipient;
         enqueue("a", 10, T0);
@@ -242,6 +274,30 @@ class MailboxIT {
                 .isInstanceOf(EnqueueResult.Stored.class);
         assertThat(join(mailboxes.status(other)).pendingBytes()).isEqualTo(5);
         assertThat(status().pendingBytes()).isEqualTo(10);
+    }
+
+    @Test
+    void largeBatchesAreSplitAcrossScriptCalls() {
+        try (RedisQueue big = RedisQueue.connect(
+                RedisSettings.of(redis.uri()).withKeyPrefix(TestRedis.freshPrefix()),
+                MailboxSettings.defaults(),
+                metrics,
+                clock)) {
+            List<CompletableFuture<EnqueueResult>> stored = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                ids.add("m" + i);
+                stored.add(big.mailboxes()
+                        .enqueue(recipient, "m" + i, body("m" + i, 8), T0.plusMillis(i), null)
+                        .toCompletableFuture());
+            }
+            stored.forEach(CompletableFuture::join);
+            List<Delivery> batch = join(big.mailboxes().reserve(recipient, DeliveryRequest.of(5_000, "owner", LEASE)));
+            assertThat(batch).hasSize(RedisMailboxes.MAX_BATCH);
+            assertThat(batch.get(499).messageId()).isEqualTo("m499");
+            assertThat(join(big.mailboxes().acknowledge(recipient, ids))).isEqualTo(1_200);
+            assertThat(join(big.mailboxes().status(recipient)).pendingCount()).isZero();
+        }
     }
 
     private EnqueueResult enqueue(String id, int size, Instant receivedAt) {

@@ -111,7 +111,7 @@ public final class ConfigParser {
                     "compat-public-callbacks",
                     "",
                     "off",
-                    "also serve /socket/{id}/send|disconnect on the public port, as SocketDock does",
+                    "also serve the send and disconnect callbacks on the public port, as SocketDock does",
                     (b, v) -> b.compatPublicCallbacks(bool(v))),
             new Option(
                     "instance-id",

@@ -229,10 +229,12 @@ public final class Relay implements AutoCloseable {
         if (heartbeat != null) {
             heartbeat.close();
         }
-        publicChannel.close().syncUninterruptibly();
-        internalChannel.close().syncUninterruptibly();
-        client.close();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        publicChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        internalChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        client.close(); // before the group: see BackendClient#close
+        if (!group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+            LOG.warn("event=shutdown_timeout message=\"event loops did not stop within 10 s\"");
+        }
     }
 
     private static void sleep(long millis) {

@@ -13,6 +13,7 @@ import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +33,12 @@ public class CoordinateMediationV1Handler implements ProtocolHandler {
     private final MediationStore store;
     private final MediatorIdentity identity;
     private final MediatorConfig config;
+    private final MeterRegistry meters;
 
     /** Constructor injection. */
-    public CoordinateMediationV1Handler(MediationStore store, MediatorIdentity identity, MediatorConfig config) {
+    public CoordinateMediationV1Handler(
+            MediationStore store, MediatorIdentity identity, MediatorConfig config, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.identity = identity;
         this.config = config;
@@ -64,6 +68,7 @@ public class CoordinateMediationV1Handler implements ProtocolHandler {
 
     private ObjectNode grant(InboundMessage message, String conn) {
         store.grant(conn);
+        meters.counter("switchboard.mediations.granted").increment();
         ObjectNode grant = Messages.reply(message, PIURI.message("mediate-grant"));
         grant.put("endpoint", config.publicHttpUrl().toString());
         grant.putArray("routing_keys").add(identity.routingKey().didKey());

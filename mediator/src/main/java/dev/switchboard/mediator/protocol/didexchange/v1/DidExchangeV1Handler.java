@@ -11,6 +11,7 @@ import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
 import dev.switchboard.mediator.store.RedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,9 +40,12 @@ public class DidExchangeV1Handler implements ProtocolHandler {
     private final MediatorIdentity identity;
     private final OutOfBandV1Handler outOfBand;
     private final RedisConnection redis;
+    private final MeterRegistry meters;
 
     /** Constructor injection. */
-    public DidExchangeV1Handler(MediatorIdentity identity, OutOfBandV1Handler outOfBand, RedisConnection redis) {
+    public DidExchangeV1Handler(
+            MediatorIdentity identity, OutOfBandV1Handler outOfBand, RedisConnection redis, MeterRegistry meters) {
+        this.meters = meters;
         this.identity = identity;
         this.outOfBand = outOfBand;
         this.redis = redis;
@@ -94,6 +98,7 @@ public class DidExchangeV1Handler implements ProtocolHandler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        meters.counter("switchboard.connections", "state", "response-sent").increment();
         record(
                 sender,
                 Map.of(

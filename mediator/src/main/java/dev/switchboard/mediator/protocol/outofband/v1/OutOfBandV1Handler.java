@@ -90,7 +90,10 @@ public class OutOfBandV1Handler implements ProtocolHandler {
         invitation.put("label", config.label());
         ArrayNode accept = invitation.putArray("accept");
         ACCEPT.forEach(accept::add);
-        invitation.putArray("handshake_protocols").add("https://didcomm.org/didexchange/1.1");
+        invitation
+                .putArray("handshake_protocols")
+                .add("https://didcomm.org/didexchange/1.1")
+                .add("https://didcomm.org/connections/1.0");
         ArrayNode services = invitation.putArray("services");
         List<URI> endpoints = endpoints();
         for (int i = 0; i < endpoints.size(); i++) {

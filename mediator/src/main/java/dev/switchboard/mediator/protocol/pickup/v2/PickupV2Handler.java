@@ -122,6 +122,7 @@ public class PickupV2Handler implements ProtocolHandler {
             list.add(id.asText());
         }
         mailboxes.acknowledge(conn, list).toCompletableFuture().join();
+        delivery.confirmed(conn);
         Transport.Socket socket = in.transport().socket();
         if (socket != null && delivery.isLive(conn, socket.owner())) {
             delivery.push(conn);

@@ -12,6 +12,7 @@ import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.queue.mailbox.EnqueueResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,11 @@ public class RoutingV1Handler implements ProtocolHandler {
 
     private final MediationStore mediations;
     private final DeliveryService delivery;
+    private final MeterRegistry meters;
 
     /** Constructor injection. */
-    public RoutingV1Handler(MediationStore mediations, DeliveryService delivery) {
+    public RoutingV1Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters) {
+        this.meters = meters;
         this.mediations = mediations;
         this.delivery = delivery;
     }
@@ -68,12 +71,14 @@ public class RoutingV1Handler implements ProtocolHandler {
         String verkey = to != null && to.isTextual() ? Ed25519Keys.toVerkey(to.asText()) : null;
         Optional<String> conn = verkey == null ? Optional.empty() : mediations.ownerOf(verkey);
         if (inner == null || conn.isEmpty()) {
+            meters.counter("switchboard.forwards", "result", "refused").increment();
             throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, REFUSED);
         }
         EnqueueResult result = delivery.store(conn.get(), digest(inner), inner);
         if (!result.accepted()) {
             throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
         }
+        meters.counter("switchboard.forwards", "result", "stored").increment();
         delivery.push(conn.get());
         return List.of();
     }

@@ -203,6 +203,23 @@ class PickupV2HandlerTest {
     }
 
     @Test
+    void unconfirmedLiveDeliveryIsSentAgainAfterItsLease() {
+        TestWallet wallet = Flows.mediatedWallet(identity);
+        String key = Flows.registerRecipientKey(wallet);
+        ObjectNode change = TestWallet.message(PICKUP + "live-delivery-change");
+        change.put("live_delivery", true);
+        viaSocket(wallet, "s4", change);
+        ObjectNode inner = Flows.innerEnvelope();
+        TestWallet.post(Flows.forward(identity, key, inner));
+        ObjectNode first = wallet.unpack(relay.next("s4"));
+        // no messages-received: after the lease (2 s in tests) the same message is delivered again
+        ObjectNode again = wallet.unpack(relay.next("s4", 15));
+        assertThat(again.path("@type").asText()).isEqualTo(PICKUP + "delivery");
+        assertThat(ids(again)).isEqualTo(ids(first));
+        assertThat(again.path("~attach").get(0).path("data").path("json")).isEqualTo(inner);
+    }
+
+    @Test
     void disconnectReturnsInFlightMessagesAtOnce() {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String key = Flows.registerRecipientKey(wallet);

@@ -29,6 +29,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -155,11 +157,21 @@ public final class BackendClient implements AutoCloseable {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
-    /** Closes every pooled connection. */
+    /**
+     * Closes every pooled connection and waits (up to 5 s) until they are closed. Call it before the
+     * event loop group shuts down: the pools close on Netty's global executor, which would otherwise
+     * wait forever for channels whose event loop is gone (and block the group's termination
+     * notices).
+     */
     @Override
     public void close() {
-        pools.values().forEach(FixedChannelPool::closeAsync);
+        List<Future<Void>> closing = new ArrayList<>();
+        pools.values().forEach(pool -> closing.add(pool.closeAsync()));
         pools.clear();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Future<Void> f : closing) {
+            f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
     }
 
     /** The one request in flight on a pooled connection; touched only on that connection's event loop. */

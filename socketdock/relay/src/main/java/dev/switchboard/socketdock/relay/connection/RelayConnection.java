@@ -21,7 +21,6 @@ import io.netty.util.AttributeKey;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,6 @@ public final class RelayConnection {
     private final DispatchQueue queue;
     private volatile ConnectionState state = new ConnectionState.Handshaking();
     private long seq;
-    private @Nullable Meta meta;
 
     /** A socket in {@link ConnectionState.Handshaking}. */
     public RelayConnection(String id, Channel channel, RelayContext context) {
@@ -192,15 +190,11 @@ public final class RelayConnection {
         return state.writable() && channel.isActive();
     }
 
+    /** Built per event rather than kept: an idle socket then holds no callback URIs (heap per socket). */
     private Meta meta() {
-        Meta m = meta;
-        if (m == null) {
-            String endpoint = context.endpoint();
-            m = Meta.of(id, CallbackPaths.sendUri(endpoint, id), CallbackPaths.disconnectUri(endpoint, id))
-                    .withInstanceId(context.config().instanceId());
-            meta = m;
-        }
-        return m;
+        String endpoint = context.endpoint();
+        return Meta.of(id, CallbackPaths.sendUri(endpoint, id), CallbackPaths.disconnectUri(endpoint, id))
+                .withInstanceId(context.config().instanceId());
     }
 
     private void onConnectOutcome(Outcome outcome) {

@@ -48,6 +48,7 @@ public final class TestBackend implements AutoCloseable {
     private volatile Function<Received, Answer> rule = r -> Answer.ok();
 
     public TestBackend() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
