@@ -11,13 +11,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
-/** SIGKILLs relay 0 and/or mediator 0 at the configured times after the first forward. */
+/**
+ * SIGKILLs relay 0 and/or mediator 0 at the configured times after the first forward. Gatling reconnects a
+ * WebSocket closed by the server only when the virtual user next sends on it, while a real wallet (Credo)
+ * reconnects as soon as its socket closes; so after a kill every wallet sends one trust ping at its next poll
+ * ({@link #lastFaultMillis()}), which reconnects the wallets whose relay died.
+ */
 final class FaultInjector {
     private final LoadSettings settings;
     private final @Nullable Cluster cluster;
     private final RunClock clock;
     private final Ledger ledger;
     private final Map<String, Long> killedAtMicros = new LinkedHashMap<>();
+    private volatile long lastFaultMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fault-injector");
         t.setDaemon(true);
@@ -55,9 +61,15 @@ final class FaultInjector {
         }
     }
 
+    /** Epoch ms of the last SIGKILL, 0 before any. */
+    long lastFaultMillis() {
+        return lastFaultMillis;
+    }
+
     private void kill(String name, java.util.function.IntConsumer killer) {
         long at = InnerMessage.nowMicros();
         killer.accept(0);
+        lastFaultMillis = System.currentTimeMillis();
         synchronized (killedAtMicros) {
             killedAtMicros.put(name, at);
         }

@@ -141,7 +141,8 @@ public class WalletSimulation extends Simulation {
                             .set(
                                     "nextPing",
                                     System.currentTimeMillis() + settings.ping().toMillis())
-                            .set("onboarded", false);
+                            .set("onboarded", false)
+                            .set("faultSeen", 0L);
                 })
                 .exec(ws("connect").connect("#{wsUrl}").onConnected(relive()))
                 .exec(request("didexchange request", w -> w.didExchangeRequest(), "response"))
@@ -164,6 +165,10 @@ public class WalletSimulation extends Simulation {
                 .on(exec(WalletChains.poll(settings))
                         .doIf(session -> System.currentTimeMillis() >= session.getLong("offlineAt"))
                         .then(WalletChains.offlineAndBack(settings))
+                        .doIf(session -> faults.lastFaultMillis() > session.getLong("faultSeen"))
+                        .then(exec(session -> session.set("faultSeen", faults.lastFaultMillis()))
+                                .exec(ws("trust ping (after a fault)")
+                                        .sendText(session -> wallet(session).trustPing())))
                         .doIf(session -> System.currentTimeMillis() >= session.getLong("nextPing"))
                         .then(exec(session -> session.set(
                                         "nextPing",
