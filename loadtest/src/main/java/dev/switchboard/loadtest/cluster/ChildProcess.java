@@ -17,6 +17,7 @@ public final class ChildProcess {
     private final Process process;
     private final Path log;
     private volatile long peakRssKb;
+    private volatile long peakOpenFiles;
 
     private ChildProcess(String name, Process process, Path log) {
         this.name = name;
@@ -94,6 +95,7 @@ public final class ChildProcess {
     public ProcessStats sample() {
         ProcessStats stats = ProcessStats.of(name, process.pid());
         peakRssKb = Math.max(peakRssKb, stats.peakRssKb());
+        peakOpenFiles = Math.max(peakOpenFiles, stats.openFiles());
         return stats;
     }
 
@@ -105,6 +107,11 @@ public final class ChildProcess {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** The most open file descriptors seen in a sample (a relay: about one per WebSocket). */
+    public long peakOpenFiles() {
+        return peakOpenFiles;
     }
 
     /** The peak RSS seen (kB), if any sample was taken. */

@@ -34,13 +34,17 @@ final class RunReport {
         Map<String, Double> recovery = faults.recoveryMillis();
         List<ProcessStats> stats = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
+        List<Long> peakFds = new ArrayList<>();
         stats.add(ProcessStats.of("gatling", ProcessHandle.current().pid()));
         heaps.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+        peakFds.add(Sampler.selfPeakFds());
         if (cluster != null) {
-            for (ProcessStats s : cluster.sample()) {
+            cluster.processes().forEach(p -> {
+                ProcessStats s = p.sample();
                 stats.add(s);
                 heaps.add(s.name().startsWith("haproxy") ? 0.0 : jstatHeapMb(s.pid()));
-            }
+                peakFds.add(p.peakOpenFiles());
+            });
         }
         StringBuilder out = new StringBuilder();
         out.append("\n==== loadtest figures (").append(settings.runId()).append(") ====\n");
@@ -59,18 +63,20 @@ final class RunReport {
         StringBuilder procJson = new StringBuilder("[");
         for (int i = 0; i < stats.size(); i++) {
             ProcessStats s = stats.get(i);
-            out.append(s.summary()).append(String.format(Locale.ROOT, " heap=%.1f MiB%n", heaps.get(i)));
+            out.append(s.summary())
+                    .append(String.format(Locale.ROOT, " peak-fds=%d heap=%.1f MiB%n", peakFds.get(i), heaps.get(i)));
             procJson.append(i == 0 ? "" : ",")
                     .append(String.format(
                             Locale.ROOT,
                             "{\"name\":\"%s\",\"rss_mib\":%.1f,\"peak_rss_mib\":%.1f,\"heap_used_mib\":%.1f,\"cpu_s\":%.1f,"
-                                    + "\"fds\":%d}",
+                                    + "\"fds\":%d,\"peak_fds\":%d}",
                             s.name(),
                             s.rssKb() / 1024.0,
                             s.peakRssKb() / 1024.0,
                             heaps.get(i),
                             s.cpuMillis() / 1000.0,
-                            s.openFiles()));
+                            s.openFiles(),
+                            peakFds.get(i)));
         }
         procJson.append(']');
         StringBuilder recJson = new StringBuilder("{");

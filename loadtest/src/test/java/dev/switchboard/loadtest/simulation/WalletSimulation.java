@@ -62,6 +62,7 @@ public class WalletSimulation extends Simulation {
     private final RunClock clock;
     private final FaultInjector faults;
     private final @Nullable Prepacker prepacker;
+    private final Sampler sampler;
 
     public WalletSimulation() {
         if (settings.startsCluster()) {
@@ -79,6 +80,7 @@ public class WalletSimulation extends Simulation {
         int prepack = Integer.getInteger("loadtest.prepack", 0);
         prepacker = prepack > 0 ? new Prepacker(forwards, registry, prepack, 1) : null;
         faults = new FaultInjector(settings, cluster, clock, ledger);
+        sampler = new Sampler(cluster);
         System.out.printf(
                 "loadtest: %d wallets over %s, %.0f forwards/s for %s, ws=%s http=%s%n",
                 settings.wallets(), settings.ramp(), settings.rate(), settings.duration(), wsUrls, httpUrls);
@@ -119,6 +121,7 @@ public class WalletSimulation extends Simulation {
 
     @Override
     public void after() {
+        sampler.close();
         RunReport.print(settings, ledger, registry, cluster, faults);
         if (prepacker != null) {
             prepacker.close();
