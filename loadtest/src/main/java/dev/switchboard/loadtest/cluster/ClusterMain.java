@@ -25,7 +25,8 @@ public final class ClusterMain {
                 System.out.println(s.summary()
                         + p.peakRssKb()
                                 .map(k -> String.format(" sampled-peak=%.1f MiB", k / 1024.0))
-                                .orElse(""));
+                                .orElse("")
+                        + " peak-fds=" + p.peakOpenFiles());
             });
             cluster.close();
             stopped.countDown();

@@ -11,6 +11,7 @@ final class RunClock {
     private volatile long startMillis = System.currentTimeMillis();
     private volatile long outstandingAt;
     private volatile long outstanding = 1;
+    private final java.util.concurrent.atomic.AtomicLong sendersStarted = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger forwardsInFlight =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -49,6 +50,11 @@ final class RunClock {
         forwardsInFlight.incrementAndGet();
     }
 
+    /** A sender virtual user started (whether or not it found a wallet). */
+    void senderStarted() {
+        sendersStarted.incrementAndGet();
+    }
+
     /** That sender's forward was answered (or failed). */
     void forwardEnded() {
         forwardsInFlight.decrementAndGet();
@@ -63,7 +69,13 @@ final class RunClock {
         if (now >= sendingEndsAt() + settings.drain().toMillis()) {
             return false;
         }
-        if (settings.rate() <= 0 || now < sendingEndsAt() + 2000 || forwardsInFlight.get() > 0) {
+        // Gatling's injector lags on a saturated machine: wait until (nearly) every sender has started
+        long expectedSenders =
+                (long) Math.floor(settings.rate() * settings.duration().toMillis() / 1000.0) - 1;
+        if (settings.rate() <= 0
+                || now < sendingEndsAt() + 2000
+                || sendersStarted.get() < expectedSenders
+                || forwardsInFlight.get() > 0) {
             return true;
         }
         if (now - outstandingAt > 1000) {

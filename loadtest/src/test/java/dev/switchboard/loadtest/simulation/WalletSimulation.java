@@ -243,6 +243,7 @@ public class WalletSimulation extends Simulation {
         AtomicInteger next = new AtomicInteger();
         return scenario("senders")
                 .exec(session -> {
+                    clock.senderStarted();
                     Optional<Prepacker.Ready> ready = prepacker == null ? Optional.empty() : prepacker.poll();
                     if (ready.isEmpty()) {
                         ready = registry.random()
