@@ -1,0 +1,9 @@
+/**
+ * Load and fault testing of Switchboard: virtual DIDComm v1 wallets (in {@code wallet}), forward senders (in
+ * {@code sender}), the loss/duplicate/latency ledger (in {@code ledger}) and the system under test started on
+ * loopback (in {@code cluster}). Gatling simulations (test sources, {@code simulation}) drive them.
+ */
+@NullMarked
+package dev.switchboard.loadtest;
+
+import org.jspecify.annotations.NullMarked;
