@@ -42,12 +42,22 @@ async function startRelay(targetPort) {
   return relay
 }
 
+// A port for a listener of the Credo mediator, which binds it later itself. Picked below the kernel's
+// ephemeral range (32768-60999 by default), so the outgoing connections of everything else running on
+// the machine cannot take it between this check and the mediator's bind.
 async function freePort() {
-  const server = createServer()
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return port
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12000)
+    const server = createServer()
+    const bound = await new Promise((resolve) => {
+      server.once('error', () => resolve(false))
+      server.listen(port, '127.0.0.1', () => resolve(true))
+    })
+    if (bound) {
+      await new Promise((resolve) => server.close(resolve))
+      return port
+    }
+  }
 }
 
 describe('agent host against a Credo mediator', { timeout: 600_000 }, () => {
