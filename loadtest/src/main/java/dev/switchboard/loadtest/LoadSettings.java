@@ -31,6 +31,8 @@ import java.util.List;
  * @param killMediatorAfter SIGKILL mediator 0 this long after the first forward ({@code
  *     loadtest.killMediatorSeconds}, 0 = never)
  * @param runId a prefix for message ids ({@code loadtest.runId}, default from the clock)
+ *     <p>Also read directly: {@code loadtest.prepack} (forwards packed ahead by a background thread, 0 = pack
+ *     at send time), {@code loadtest.reportFile} (where the JSON figures go).
  */
 public record LoadSettings(
         int wallets,
