@@ -15,6 +15,8 @@ import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.metrics.QueueMetrics;
 import dev.switchboard.queue.route.Route;
 import dev.switchboard.queue.testing.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,28 @@ class ClusterIT {
                 .build();
         cluster.start();
         uris = cluster.serverPorts().stream().map(p -> "redis://127.0.0.1:" + p).collect(Collectors.joining(","));
+        awaitClusterStateOk(cluster.serverPorts());
+    }
+
+    /**
+     * {@code start()} returns once the slots are assigned, but each node answers CLUSTERDOWN until gossip has
+     * told it about the others: wait (up to 30 s) until every node reports {@code cluster_state:ok}.
+     */
+    private static void awaitClusterStateOk(List<Integer> ports) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int port : ports) {
+            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                while (!connection.sync().clusterInfo().contains("cluster_state:ok")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("cluster node :" + port + " never reached cluster_state:ok");
+                    }
+                    Thread.sleep(50);
+                }
+            } finally {
+                client.shutdown();
+            }
+        }
     }
 
     @AfterAll

@@ -6,7 +6,7 @@ import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.metrics.QueueMetrics;
-import java.io.FileDescriptor;
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,23 +18,25 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The child JVM of {@link CrashIT}: enqueues and acknowledges under load until it is killed.
- * Protocol on stdout, one line each: {@code E <recipient> <id>} after an enqueue's stage completed
+ * Protocol in a log file, one line each: {@code E <recipient> <id>} after an enqueue's stage completed
  * (what ingress would answer 202 for), {@code A <recipient> <id>} <em>before</em> asking to
- * acknowledge (so a kill between the acknowledgement and its report cannot look like a loss).
+ * acknowledge (so a kill between the acknowledgement and its report cannot look like a loss). A file,
+ * not stdout: each line is one unbuffered write(2), which the kernel keeps when the process is killed,
+ * whereas the tail of a pipe can be lost to the reading side when the JDK closes it at process exit.
  *
- * <p>Arguments: redis URI, key prefix, number of recipients.
+ * <p>Arguments: redis URI, key prefix, number of recipients, log file.
  */
 public final class CrashChild {
 
-    private static final PrintStream OUT =
-            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private static PrintStream out;
 
     private CrashChild() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, FileNotFoundException {
         String uri = args[0];
         String prefix = args[1];
         int recipients = Integer.parseInt(args[2]);
+        out = new PrintStream(new FileOutputStream(args[3], true), true, StandardCharsets.UTF_8);
         RedisQueue queue = RedisQueue.connect(
                 RedisSettings.of(uri).withKeyPrefix(prefix),
                 MailboxSettings.defaults(),
@@ -88,8 +90,8 @@ public final class CrashChild {
     }
 
     private static void say(String line) {
-        synchronized (OUT) {
-            OUT.println(line);
+        synchronized (CrashChild.class) {
+            out.println(line);
         }
     }
 }

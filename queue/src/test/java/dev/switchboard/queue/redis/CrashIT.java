@@ -9,17 +9,16 @@ import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.metrics.QueueMetrics;
 import dev.switchboard.queue.testing.MutableClock;
 import dev.switchboard.queue.testing.TestRedis;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,6 +37,7 @@ class CrashIT {
         try (TestRedis redis = TestRedis.start()) {
             String prefix = TestRedis.freshPrefix();
             String java = ProcessHandle.current().info().command().orElse("java");
+            Path log = Files.createTempFile("crash-child", ".log");
             Process child = new ProcessBuilder(
                             java,
                             "-cp",
@@ -46,35 +46,16 @@ class CrashIT {
                             CrashChild.class.getName(),
                             redis.uri(),
                             prefix,
-                            Integer.toString(RECIPIENTS))
+                            Integer.toString(RECIPIENTS),
+                            log.toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            Set<String> enqueued = ConcurrentHashMap.newKeySet();
-            Set<String> acknowledging = ConcurrentHashMap.newKeySet();
-            CountDownLatch ready = new CountDownLatch(1);
-            Thread reader = Thread.ofPlatform().start(() -> {
-                try (BufferedReader in =
-                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        String[] f = line.split(" ");
-                        if (f.length == 3 && f[0].equals("E")) {
-                            enqueued.add(f[1] + " " + f[2]);
-                        } else if (f.length == 3 && f[0].equals("A")) {
-                            acknowledging.add(f[1] + " " + f[2]);
-                        } else if (line.equals("READY")) {
-                            ready.countDown();
-                        }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the child died mid-line
-                }
-            });
+            Set<String> enqueued = new HashSet<>();
+            Set<String> acknowledging = new HashSet<>();
             try {
-                assertThat(ready.await(60, TimeUnit.SECONDS))
-                        .as("child started")
-                        .isTrue();
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (enqueued.size() < 500 && System.nanoTime() < until) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (read(log, enqueued, acknowledging) < 500 && System.nanoTime() < until) {
                     Thread.sleep(20);
                 }
                 Thread.sleep(ThreadLocalRandom.current().nextLong(50, 1500)); // a random moment under load
@@ -82,7 +63,8 @@ class CrashIT {
                 child.destroyForcibly(); // SIGKILL on Linux
             }
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
+            read(log, enqueued, acknowledging); // everything the child wrote before it died
+            Files.delete(log);
             assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
             assertThat(enqueued).as("the child was under load").hasSizeGreaterThan(500);
             assertThat(acknowledging).as("the child delivered").isNotEmpty();
@@ -122,5 +104,18 @@ class CrashIT {
                     "CrashIT: %d enqueued, %d acknowledging, %d remaining, killed with %s%n",
                     enqueued.size(), acknowledging.size(), remaining.size(), new File(java).getName());
         }
+    }
+
+    /** Reads the child's log into the two sets (a torn last line is skipped); returns the enqueued count. */
+    private static int read(Path log, Set<String> enqueued, Set<String> acknowledging) throws IOException {
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            String[] f = line.split(" ");
+            if (f.length == 3 && f[0].equals("E")) {
+                enqueued.add(f[1] + " " + f[2]);
+            } else if (f.length == 3 && f[0].equals("A")) {
+                acknowledging.add(f[1] + " " + f[2]);
+            }
+        }
+        return enqueued.size();
     }
 }
