@@ -6,7 +6,7 @@ import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.protocol.coordinatemediation.DidCoordinateMediationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Coordinate mediation 2.0 (<a href="https://didcomm.org/coordinate-mediation/2.0/">didcomm.org</a>),
@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * "action"}]}} -> {@code keylist-update-response}; {@code keylist-query} -> {@code keylist {"keys":
  * [{"recipient_did"}],"pagination"}}. The wallet is named by its DID; updates and queries need a grant.
  */
-@ApplicationScoped
+@Singleton
 public class CoordinateMediationV2Handler extends DidCoordinateMediationHandler {
     /** {@code https://didcomm.org/coordinate-mediation/2.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/coordinate-mediation/2.0");

@@ -6,7 +6,7 @@ import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.protocol.coordinatemediation.DidCoordinateMediationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Coordinate mediation 3.0 (<a href="https://didcomm.org/coordinate-mediation/3.0/">didcomm.org</a>),
@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code recipient-update-response}; {@code recipient-query} -> {@code recipient {"dids":[{"recipient_did"}],
  * "pagination"}}. Shares grants and keylists with 1.0 and 2.0.
  */
-@ApplicationScoped
+@Singleton
 public class CoordinateMediationV3Handler extends DidCoordinateMediationHandler {
     /** {@code https://didcomm.org/coordinate-mediation/3.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/coordinate-mediation/3.0");
