@@ -30,7 +30,20 @@ public final class CompositeDidResolver implements DidResolver {
 
     /** The built-in resolvers after {@code first} (tried first, e.g. did:web). */
     public static CompositeDidResolver withExtra(List<DidResolver> first) {
-        DidPeer4 peer4 = new DidPeer4();
+        return withExtra(first, DidPeer4.LongForms.inMemory(10_000));
+    }
+
+    /**
+     * The built-in resolvers, did:peer:4 long forms kept in {@code longForms} (e.g. a store shared by every
+     * instance of a service, so a short form seen on one resolves on all).
+     */
+    public static CompositeDidResolver builtIn(DidPeer4.LongForms longForms) {
+        return withExtra(List.of(), longForms);
+    }
+
+    /** The built-in resolvers after {@code first}, did:peer:4 long forms kept in {@code longForms}. */
+    public static CompositeDidResolver withExtra(List<DidResolver> first, DidPeer4.LongForms longForms) {
+        DidPeer4 peer4 = new DidPeer4(longForms);
         AttachedDocuments attached = new AttachedDocuments(10_000);
         var all = new java.util.ArrayList<DidResolver>(first);
         all.addAll(List.of(DidKey.resolver(), DidPeer2.resolver(), peer4, attached));

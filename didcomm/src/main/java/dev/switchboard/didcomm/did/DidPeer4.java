@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * did:peer numalgo 4: create (long form) and resolve the long and the short form.
@@ -23,8 +26,9 @@ import java.util.regex.Pattern;
  * <p>Source: <a href="https://identity.foundation/peer-did-method-spec/#method-4-short-form-and-long-form">Peer DID
  * Method, method 4</a>: encoded = {@code "z" + base58btc(0x80 0x04 || UTF-8 JSON)}, hash = {@code "z" +
  * base58btc(0x12 0x20 || SHA-256(encoded))}; long form {@code did:peer:4{hash}:{encoded}}, short form {@code
- * did:peer:4{hash}}. The short form resolves only after its long form has been seen: each instance remembers
- * the long forms it resolved (bounded, in memory).
+ * did:peer:4{hash}}. The short form resolves only after its long form has been seen: the long forms resolved
+ * are kept in a {@link LongForms} store (bounded, in memory by default; a shared store lets every instance of a
+ * service resolve a short form any of them saw in long form).
  *
  * <p>Thread-safe.
  */
@@ -44,26 +48,65 @@ public final class DidPeer4 implements DidResolver {
      */
     public static final int MAX_DOCUMENT_BYTES = 5_800;
 
-    private final Map<String, String> longByShort;
-
     /**
-     * @param maxRemembered how many long forms to remember for short-form resolution (> 0)
+     * Where long forms are kept for short-form resolution, keyed by short form. The value under a short form
+     * never changes (the short form is the hash of the long form's document), so a store may cache freely.
+     * Implementations are thread-safe.
      */
-    public DidPeer4(int maxRemembered) {
-        if (maxRemembered <= 0) {
-            throw new IllegalArgumentException("maxRemembered: %s (expected: > 0)".formatted(maxRemembered));
-        }
-        this.longByShort = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+    public interface LongForms {
+        /** @return the long form saved under {@code shortForm}, or null when none was */
+        @Nullable
+        String find(String shortForm);
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > maxRemembered;
+        /** Saves a verified long form under its short form. */
+        void save(String shortForm, String longForm);
+
+        /**
+         * A bounded in-memory store, least recently used out first.
+         *
+         * @param maxRemembered how many long forms to keep (> 0)
+         */
+        static LongForms inMemory(int maxRemembered) {
+            if (maxRemembered <= 0) {
+                throw new IllegalArgumentException("maxRemembered: %s (expected: > 0)".formatted(maxRemembered));
             }
-        });
+            Map<String, String> map = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > maxRemembered;
+                }
+            });
+            return new LongForms() {
+                @Override
+                public @Nullable String find(String shortForm) {
+                    return map.get(shortForm);
+                }
+
+                @Override
+                public void save(String shortForm, String longForm) {
+                    map.put(shortForm, longForm);
+                }
+            };
+        }
     }
 
-    /** A resolver remembering up to 10,000 long forms. */
+    private final LongForms longForms;
+
+    /**
+     * @param maxRemembered how many long forms to remember in memory for short-form resolution (> 0)
+     */
+    public DidPeer4(int maxRemembered) {
+        this(LongForms.inMemory(maxRemembered));
+    }
+
+    /** A resolver keeping long forms in {@code longForms} (e.g. a store shared by all instances). */
+    public DidPeer4(LongForms longForms) {
+        this.longForms = Objects.requireNonNull(longForms, "longForms");
+    }
+
+    /** A resolver remembering up to 10,000 long forms in memory. */
     public DidPeer4() {
         this(10_000);
     }
@@ -130,8 +173,8 @@ public final class DidPeer4 implements DidResolver {
             return Optional.empty();
         }
         if (SHORT.matcher(did).matches()) {
-            String longForm = longByShort.get(did);
-            if (longForm == null) {
+            String longForm = longForms.find(did);
+            if (longForm == null || !did.equals(shortForm(longForm))) {
                 throw DidcommException.unresolvable("did:peer:4: short form not seen in long form before");
             }
             return Optional.of(document(longForm, did));
@@ -140,14 +183,14 @@ public final class DidPeer4 implements DidResolver {
             throw DidcommException.unresolvable("did:peer:4: malformed");
         }
         DidDocument doc = document(did, did);
-        longByShort.put(shortForm(did), did);
+        longForms.save(shortForm(did), did);
         return Optional.of(doc);
     }
 
     /** Records a long form so that its short form resolves. */
     public void remember(String longForm) {
         document(longForm, longForm); // verifies
-        longByShort.put(shortForm(longForm), longForm);
+        longForms.save(shortForm(longForm), longForm);
     }
 
     private static DidDocument document(String longForm, String asDid) {

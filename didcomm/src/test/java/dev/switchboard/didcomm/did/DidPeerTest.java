@@ -11,6 +11,7 @@ import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DidPeerTest {
@@ -166,6 +167,37 @@ class DidPeerTest {
         assertThat(did)
                 .isEqualTo("did:peer:4zQmb7xLdVY9TXx8oov5XgpGUmGELgqiAV2699s43i6Qdm3M:zQSJgiFTYiCHjQ9MktwNThRXM7a");
         assertThat(DidPeer4.shortForm(did)).isEqualTo("did:peer:4zQmb7xLdVY9TXx8oov5XgpGUmGELgqiAV2699s43i6Qdm3M");
+    }
+
+    @Test
+    void peer4ShortFormResolvesOnAnotherResolverSharingTheLongFormStore() {
+        Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        DidPeer4.LongForms store = new DidPeer4.LongForms() {
+            @Override
+            public String find(String shortForm) {
+                return shared.get(shortForm);
+            }
+
+            @Override
+            public void save(String shortForm, String longForm) {
+                shared.put(shortForm, longForm);
+            }
+        };
+        JsonNode fixture = Fixtures.json("credo/didPeer4zQmd8Cp.json");
+        String longForm = fixture.get("id").asText();
+        String shortForm = fixture.get("alsoKnownAs").get(0).asText();
+        new DidPeer4(store).resolve(longForm);
+        assertThat(shared).containsEntry(shortForm, longForm);
+        DidDocument viaShort = new DidPeer4(store).resolve(shortForm).orElseThrow();
+        assertThat(viaShort.id()).isEqualTo(shortForm);
+
+        // a store answering with the long form of another DID is not believed
+        String other = Fixtures.json("credo/didPeer4zQmUJdJ.json").get("id").asText();
+        shared.put(shortForm, other);
+        assertThatThrownBy(() -> new DidPeer4(store).resolve(shortForm))
+                .isInstanceOfSatisfying(
+                        DidcommException.class,
+                        e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.DID_UNRESOLVABLE));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.switchboard.didcomm.v2.UnpackOptions;
 import dev.switchboard.didcomm.v2.Unpacked;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorDid;
+import dev.switchboard.mediator.store.RedisDidPeer4LongForms;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * DIDComm v2 envelopes (<a href="https://identity.foundation/didcomm-messaging/spec/v2.1/">DIDComm Messaging
  * 2.1</a>) with the mediator's DID: unpack plaintext, signed and encrypted messages addressed to it (a
  * forward stays a forward unless its attachment is for us too), authcrypt replies from it. DIDs resolve with
- * the built-in offline methods (did:key, did:peer:2, did:peer:4).
+ * the built-in offline methods (did:key, did:peer:2, did:peer:4; did:peer:4 long forms are shared by all
+ * instances through Redis, so a short form resolves on any instance once one of them saw the long form).
  */
 @ApplicationScoped
 public class DidcommV2Envelopes {
@@ -25,9 +27,9 @@ public class DidcommV2Envelopes {
     private final UnpackOptions options;
 
     /** Constructor injection. */
-    public DidcommV2Envelopes(MediatorDid identity, MediatorConfig config) {
+    public DidcommV2Envelopes(MediatorDid identity, MediatorConfig config, RedisDidPeer4LongForms longForms) {
         this.identity = identity;
-        CompositeDidResolver resolver = CompositeDidResolver.builtIn();
+        CompositeDidResolver resolver = CompositeDidResolver.builtIn(longForms);
         resolver.peer4().remember(identity.didPeer4()); // its short form resolves too
         this.didcomm = new DidcommV2(resolver, identity);
         this.options = new UnpackOptions(config.maxMessageBytes(), true, true);

@@ -1,6 +1,6 @@
 /**
- * Redis access of the mediator's own records (keys, connections, mediations, keylists), the embedded Redis
- * server for single-machine runs, and the Redis readiness check. In: {@link
+ * Redis access of the mediator's own records (keys, connections, mediations, keylists, did:peer:4 long
+ * forms), the embedded Redis server for single-machine runs, and the Redis readiness check. In: {@link
  * dev.switchboard.mediator.config.RedisConfig}. Out: a shared Lettuce connection.
  */
 @NullMarked

@@ -1,0 +1,81 @@
+package dev.switchboard.mediator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.didcomm.DidDocument;
+import dev.switchboard.didcomm.DidcommException;
+import dev.switchboard.didcomm.ProblemCode;
+import dev.switchboard.didcomm.did.CompositeDidResolver;
+import dev.switchboard.didcomm.did.DidPeer4;
+import dev.switchboard.mediator.config.RedisConfig;
+import dev.switchboard.mediator.testing.RedisTestResource;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/** did:peer:4 long forms seen by one instance resolve short forms on another; real Redis. */
+class RedisDidPeer4LongFormsTest {
+    // decentralized-identity/did-peer-4 README.md input document
+    private static final String INPUT = """
+            {"@context":["https://www.w3.org/ns/did/v1","https://w3id.org/security/multikey/v1"],\
+            "verificationMethod":[{"id":"#key-0","type":"Multikey","publicKeyMultibase":"z6MkqRYqQiSgvZQdnBytw86Qbs2ZWUkGv22od935YF4s8M7V"},\
+            {"id":"#key-1","type":"Multikey","publicKeyMultibase":"z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc"}],\
+            "authentication":["#key-0"],"keyAgreement":["#key-1"]}""";
+
+    static RedisServer server;
+    static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        port = RedisTestResource.freePort();
+        server = new RedisServer(port);
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+    }
+
+    private static RedisConnection connect() {
+        return new RedisConnection(new RedisConfig() {
+            public String uri() {
+                return "redis://127.0.0.1:" + port;
+            }
+
+            public String keyPrefix() {
+                return "peer4";
+            }
+
+            public Duration commandTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            public boolean embedded() {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void shortFormResolvesOnAnInstanceThatNeverSawTheLongForm() {
+        String longForm = DidPeer4.create(INPUT);
+        String shortForm = DidPeer4.shortForm(longForm);
+        CompositeDidResolver instanceA = CompositeDidResolver.builtIn(new RedisDidPeer4LongForms(connect()));
+        CompositeDidResolver instanceB = CompositeDidResolver.builtIn(new RedisDidPeer4LongForms(connect()));
+
+        assertThatThrownBy(() -> instanceB.resolve(shortForm))
+                .isInstanceOfSatisfying(
+                        DidcommException.class,
+                        e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.DID_UNRESOLVABLE));
+        instanceA.require(longForm);
+
+        DidDocument viaShort = instanceB.require(shortForm + "#key-1");
+        assertThat(viaShort.id()).isEqualTo(shortForm);
+        assertThat(viaShort.keyAgreement()).hasSize(1);
+        assertThat(connect().sync().get("peer4:didpeer4:" + shortForm)).isEqualTo(longForm);
+    }
+}
