@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * status} on a socket and {@code e.m.live-mode-not-supported} over HTTP. The versions differ in the hooks:
  * field names, time units, the answer to an empty queue and the attachment encoding.
  *
- * <p>The mailbox is the wallet's (the authenticated sender's, granted with coordinate mediation): an optional
- * {@code recipient_did} is echoed in the answers but does not filter (one mailbox per wallet).
+ * <p>The mailbox is the wallet's (the authenticated sender's, granted with coordinate mediation). An optional
+ * {@code recipient_did} is echoed in the answers and selects the whole mailbox or nothing ({@link
+ * RecipientScope}).
  */
 public abstract class PickupSupport implements ProtocolHandler {
     private final Mailboxes mailboxes;
@@ -87,7 +88,9 @@ public abstract class PickupSupport implements ProtocolHandler {
     }
 
     private ObjectNode status(InboundMessage in, String conn) {
-        MailboxStatus s = mailboxes.status(conn).toCompletableFuture().join();
+        MailboxStatus s = RecipientScope.selectsMailbox(mediations, conn, in.content(), "recipient_did")
+                ? mailboxes.status(conn).toCompletableFuture().join()
+                : RecipientScope.NOTHING;
         ObjectNode status = Messages.replyInKind(in, piuri().message("status"));
         ObjectNode content = Messages.content(status);
         echoRecipient(in, content);
@@ -108,10 +111,10 @@ public abstract class PickupSupport implements ProtocolHandler {
     private ObjectNode deliver(InboundMessage in, String conn) {
         Transport.Socket socket = in.transport().socket();
         String owner = socket != null ? socket.owner() : "http/" + UUID.randomUUID();
-        List<Delivery> batch = mailboxes
-                .reserve(conn, request(in.content(), owner, config.pickup().maxBatch()))
-                .toCompletableFuture()
-                .join();
+        DeliveryRequest request = request(in.content(), owner, config.pickup().maxBatch());
+        List<Delivery> batch = RecipientScope.selectsMailbox(mediations, conn, in.content(), "recipient_did")
+                ? mailboxes.reserve(conn, request).toCompletableFuture().join()
+                : List.of();
         if (batch.isEmpty() && !emptyDelivery()) {
             return status(in, conn);
         }

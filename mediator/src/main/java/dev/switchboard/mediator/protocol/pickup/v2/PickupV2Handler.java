@@ -12,6 +12,7 @@ import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.protocol.pickup.RecipientScope;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.MailboxStatus;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * Message pickup 2.0, mediator role. {@code status} counts pending messages only (handed-out, unconfirmed
  * messages are in flight, not counted); {@code delivery} hands out the oldest first and they stay until
  * {@code messages-received}; an empty mailbox answers {@code status} with {@code message_count 0}; {@code
- * live-delivery-change} answers {@code status} on a socket and a problem report over HTTP.
+ * live-delivery-change} answers {@code status} on a socket and a problem report over HTTP. An optional {@code
+ * recipient_key} is echoed and selects the whole mailbox or nothing ({@link RecipientScope}).
  */
 @ApplicationScoped
 public class PickupV2Handler implements ProtocolHandler {
@@ -71,7 +73,9 @@ public class PickupV2Handler implements ProtocolHandler {
     }
 
     private ObjectNode status(InboundMessage in, String conn) {
-        MailboxStatus s = mailboxes.status(conn).toCompletableFuture().join();
+        MailboxStatus s = RecipientScope.selectsMailbox(mediations, conn, in.body(), "recipient_key")
+                ? mailboxes.status(conn).toCompletableFuture().join()
+                : RecipientScope.NOTHING;
         ObjectNode status = Messages.reply(in, PIURI.message("status"));
         JsonNode recipientKey = in.body().get("recipient_key");
         if (recipientKey != null && recipientKey.isTextual()) {
@@ -96,10 +100,14 @@ public class PickupV2Handler implements ProtocolHandler {
                 Messages.optionalLimit(in.body(), "limit", 10, config.pickup().maxBatch());
         Transport.Socket socket = in.transport().socket();
         String owner = socket != null ? socket.owner() : "http/" + UUID.randomUUID();
-        List<Delivery> batch = mailboxes
-                .reserve(conn, DeliveryRequest.of(limit, owner, config.pickup().lease()))
-                .toCompletableFuture()
-                .join();
+        List<Delivery> batch = RecipientScope.selectsMailbox(mediations, conn, in.body(), "recipient_key")
+                ? mailboxes
+                        .reserve(
+                                conn,
+                                DeliveryRequest.of(limit, owner, config.pickup().lease()))
+                        .toCompletableFuture()
+                        .join()
+                : List.of();
         if (batch.isEmpty()) {
             return status(in, conn);
         }
