@@ -96,6 +96,24 @@ class ProblemReportsV1Test {
     }
 
     @Test
+    void anonymousMessagesNeedingASenderAre400AndAnAnonymousPingIsAcceptedUnanswered() {
+        List<String> recipients = List.of(identity.invitationKey().verkey());
+        for (String type : List.of(
+                "https://didcomm.org/messagepickup/1.0/batch-pickup",
+                "https://didcomm.org/messagepickup/2.0/status-request",
+                "https://didcomm.org/coordinate-mediation/1.0/keylist-query",
+                "https://didcomm.org/didexchange/1.1/request")) {
+            assertRefused(
+                    TestWallet.post(TestWallet.anoncrypt(TestWallet.message(type), recipients)),
+                    400,
+                    "e.p.trust.not-authenticated");
+        }
+        Response ping = TestWallet.post(TestWallet.anoncrypt(TestWallet.message(PING), recipients));
+        assertThat(ping.statusCode()).isEqualTo(202);
+        assertThat(ping.asByteArray()).isEmpty();
+    }
+
+    @Test
     void aDidcommV2OnlyProtocolInAV1EnvelopeIsUnsupported() {
         ObjectNode report = wallet().call(TestWallet.message("https://didcomm.org/messagepickup/3.0/status-request"));
         assertThat(report.path("@type").asText()).isEqualTo("https://didcomm.org/report-problem/1.0/problem-report");
