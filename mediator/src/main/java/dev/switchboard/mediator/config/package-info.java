@@ -1,6 +1,7 @@
 /**
  * Configuration: one {@code @ConfigMapping} interface per prefix ({@code switchboard.mediator}, {@code
- * switchboard.redis}, {@code switchboard.relay}), each property documented with its default.
+ * switchboard.redis}, {@code switchboard.relay}, {@code switchboard.mailbox}), each property documented with
+ * its default.
  */
 @NullMarked
 package dev.switchboard.mediator.config;

@@ -1,8 +1,8 @@
 package dev.switchboard.mediator.delivery;
 
+import dev.switchboard.mediator.config.MailboxConfig;
 import dev.switchboard.mediator.config.RedisConfig;
 import dev.switchboard.mediator.store.RedisConnection;
-import dev.switchboard.queue.config.MailboxSettings;
 import dev.switchboard.queue.config.RedisSettings;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.metrics.QueueMetrics;
@@ -22,9 +22,10 @@ public class QueueProducer {
 
     /**
      * @param config where Redis is
+     * @param mailbox the mailbox caps and times to live ({@code switchboard.mailbox.*})
      * @param redis the mediator's own connection, injected first so an embedded Redis is already up
      */
-    public QueueProducer(RedisConfig config, RedisConnection redis) {
+    public QueueProducer(RedisConfig config, MailboxConfig mailbox, RedisConnection redis) {
         RedisSettings settings = new RedisSettings(
                 config.uri(),
                 RedisSettings.Mode.STANDALONE,
@@ -35,7 +36,7 @@ public class QueueProducer {
                 Duration.ofSeconds(5),
                 config.commandTimeout(),
                 redis.prefix());
-        this.queue = RedisQueue.connect(settings, MailboxSettings.defaults(), QueueMetrics.NOOP, Clock.systemUTC());
+        this.queue = RedisQueue.connect(settings, mailbox.toSettings(), QueueMetrics.NOOP, Clock.systemUTC());
     }
 
     /** The mailboxes of all wallets. */

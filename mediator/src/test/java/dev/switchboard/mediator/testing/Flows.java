@@ -35,6 +35,13 @@ public final class Flows {
         return recipient;
     }
 
+    /** The wallet's pending messages: {@code message_count} of a pickup 2.0 {@code status}. */
+    public static long pendingCount(TestWallet wallet) {
+        return wallet.call(TestWallet.message("https://didcomm.org/messagepickup/2.0/status-request"))
+                .path("message_count")
+                .asLong();
+    }
+
     /** A fresh random Ed25519 verkey. */
     public static String freshVerkey() {
         try {

@@ -44,6 +44,14 @@ public final class FlowsV2 {
                 .isEqualTo("success");
     }
 
+    /** The wallet's pending messages: {@code body.message_count} of a pickup 3.0 {@code status}. */
+    public static long pendingCount(TestWalletV2 wallet) {
+        return wallet.call(TestWalletV2.message("https://didcomm.org/messagepickup/3.0/status-request"))
+                .path("body")
+                .path("message_count")
+                .asLong();
+    }
+
     /** A JWE the mediator cannot read (anoncrypted to a fresh wallet), standing for a message to the wallet. */
     public static ObjectNode innerJwe(MediatorDid mediator) {
         TestWalletV2 stranger = new TestWalletV2(mediator.did());

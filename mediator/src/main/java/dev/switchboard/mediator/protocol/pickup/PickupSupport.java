@@ -23,24 +23,37 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What messagepickup 3.0 and message-pickup 4.0 share (mediator role): {@code status-request} -> {@code
- * status}; {@code delivery-request} -> {@code delivery} (oldest first; messages stay in flight until {@code
+ * What messagepickup 2.0 (<a href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0685-pickup-v2">Aries
+ * RFC 0685</a>), 3.0 and message-pickup 4.0 share (mediator role): {@code status-request} -> {@code status};
+ * {@code delivery-request} -> {@code delivery} (oldest first; messages stay in flight until {@code
  * messages-received}); {@code messages-received} -> {@code status}; {@code live-delivery-change} -> {@code
- * status} on a socket and {@code e.m.live-mode-not-supported} over HTTP. The versions differ in the hooks:
- * field names, time units, the answer to an empty queue and the attachment encoding.
+ * status} on a socket and {@code e.m.live-mode-not-supported} over HTTP. {@code status} counts pending messages
+ * only (handed-out, unconfirmed messages are in flight). The versions differ in the hooks: the recipient field
+ * name, time format, the delivery request's limits, the answer to an empty queue and the attachment encoding.
  *
- * <p>The mailbox is the wallet's (the authenticated sender's, granted with coordinate mediation): an optional
- * {@code recipient_did} is echoed in the answers but does not filter (one mailbox per wallet).
+ * <p>The mailbox is the wallet's (the authenticated sender's, granted with coordinate mediation). An optional
+ * recipient ({@link #recipientField()}) is echoed in the answers and selects the whole mailbox or nothing
+ * ({@link RecipientScope}).
  */
 public abstract class PickupSupport implements ProtocolHandler {
     private final Mailboxes mailboxes;
     private final MediationStore mediations;
     private final DeliveryService delivery;
     private final MediatorConfig config;
+    private final Piuri piuri;
 
-    /** Constructor injection by the subclasses. */
+    /**
+     * Constructor injection by the subclasses.
+     *
+     * @param piuri the protocol version served
+     */
     protected PickupSupport(
-            Mailboxes mailboxes, MediationStore mediations, DeliveryService delivery, MediatorConfig config) {
+            Piuri piuri,
+            Mailboxes mailboxes,
+            MediationStore mediations,
+            DeliveryService delivery,
+            MediatorConfig config) {
+        this.piuri = piuri;
         this.mailboxes = mailboxes;
         this.mediations = mediations;
         this.delivery = delivery;
@@ -53,29 +66,66 @@ public abstract class PickupSupport implements ProtocolHandler {
     }
 
     /** This protocol version. */
-    protected abstract Piuri piuri();
+    protected final Piuri piuri() {
+        return piuri;
+    }
 
-    /** A time in this version's unit (3.0: epoch seconds, 4.0: epoch milliseconds). */
-    protected abstract long time(Instant instant);
+    /** A time in this version's format (2.0: ISO 8601 text, 3.0: epoch seconds, 4.0: epoch milliseconds). */
+    protected abstract JsonNode time(Instant instant);
 
-    /** The batch asked for by a {@code delivery-request}. */
-    protected abstract DeliveryRequest request(ObjectNode content, String owner, int maxBatch);
+    /** The name of the optional recipient field: {@code recipient_key} (2.0) or {@code recipient_did}. */
+    protected String recipientField() {
+        return "recipient_did";
+    }
 
-    /** True when an empty queue answers a {@code delivery-request} with an empty {@code delivery} (4.0). */
-    protected abstract boolean emptyDelivery();
+    /**
+     * The batch asked for by a {@code delivery-request}: by default {@code {"limit"}} (2.0, 3.0), at most {@code
+     * maxBatch}, 10 when absent.
+     *
+     * @throws MediatorProblem {@code e.p.msg.invalid} for a limit below 1
+     */
+    protected DeliveryRequest request(ObjectNode content, String owner, int maxBatch) {
+        return DeliveryRequest.of(Messages.optionalLimit(content, "limit", 10, maxBatch), owner, lease());
+    }
+
+    /**
+     * True when an empty queue answers a {@code delivery-request} with an empty {@code delivery} (4.0); by
+     * default it is answered with {@code status} (2.0, 3.0).
+     */
+    protected boolean emptyDelivery() {
+        return false;
+    }
 
     /** Adds the batch's attachments to a {@code delivery} reply in the wallet's generation. */
     protected abstract void attach(ObjectNode delivery, List<Delivery> batch);
+
+    @Override
+    public List<Piuri> protocols() {
+        return List.of(piuri);
+    }
 
     @Override
     public List<String> roles() {
         return List.of("mediator");
     }
 
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
+    /**
+     * The mailbox of a pickup request's sender, who from now on gets messages only through pickup (never
+     * written raw to its socket).
+     *
+     * @return the wallet's connection
+     * @throws MediatorProblem {@code e.p.trust.not-authenticated} for an anonymous sender, {@code
+     *     e.p.req.mediation-not-granted} without a granted mediation
+     */
+    public static String pickupWallet(MediationStore mediations, DeliveryService delivery, InboundMessage message) {
         String conn = mediations.requireGranted(message.requireSender());
         delivery.markPickupUser(conn);
+        return conn;
+    }
+
+    @Override
+    public List<ObjectNode> handle(InboundMessage message) {
+        String conn = pickupWallet(mediations, delivery, message);
         return switch (message.type().name()) {
             case "status-request" -> List.of(status(message, conn));
             case "delivery-request" -> List.of(deliver(message, conn));
@@ -87,7 +137,9 @@ public abstract class PickupSupport implements ProtocolHandler {
     }
 
     private ObjectNode status(InboundMessage in, String conn) {
-        MailboxStatus s = mailboxes.status(conn).toCompletableFuture().join();
+        MailboxStatus s = RecipientScope.selectsMailbox(mediations, conn, in.content(), recipientField())
+                ? mailboxes.status(conn).toCompletableFuture().join()
+                : RecipientScope.NOTHING;
         ObjectNode status = Messages.replyInKind(in, piuri().message("status"));
         ObjectNode content = Messages.content(status);
         echoRecipient(in, content);
@@ -95,10 +147,10 @@ public abstract class PickupSupport implements ProtocolHandler {
         content.put("total_bytes", s.pendingBytes());
         content.put("longest_waited_seconds", s.longestWait().toSeconds());
         if (s.oldestReceived() != null) {
-            content.put("oldest_received_time", time(s.oldestReceived()));
+            content.set("oldest_received_time", time(s.oldestReceived()));
         }
         if (s.newestReceived() != null) {
-            content.put("newest_received_time", time(s.newestReceived()));
+            content.set("newest_received_time", time(s.newestReceived()));
         }
         Transport.Socket socket = in.transport().socket();
         content.put("live_delivery", socket != null && delivery.isLive(conn, socket.owner()));
@@ -108,10 +160,10 @@ public abstract class PickupSupport implements ProtocolHandler {
     private ObjectNode deliver(InboundMessage in, String conn) {
         Transport.Socket socket = in.transport().socket();
         String owner = socket != null ? socket.owner() : "http/" + UUID.randomUUID();
-        List<Delivery> batch = mailboxes
-                .reserve(conn, request(in.content(), owner, config.pickup().maxBatch()))
-                .toCompletableFuture()
-                .join();
+        DeliveryRequest request = request(in.content(), owner, config.pickup().maxBatch());
+        List<Delivery> batch = RecipientScope.selectsMailbox(mediations, conn, in.content(), recipientField())
+                ? mailboxes.reserve(conn, request).toCompletableFuture().join()
+                : List.of();
         if (batch.isEmpty() && !emptyDelivery()) {
             return status(in, conn);
         }
@@ -160,10 +212,10 @@ public abstract class PickupSupport implements ProtocolHandler {
         return status;
     }
 
-    private static void echoRecipient(InboundMessage in, ObjectNode content) {
-        @Nullable JsonNode recipient = in.content().get("recipient_did");
+    private void echoRecipient(InboundMessage in, ObjectNode content) {
+        @Nullable JsonNode recipient = in.content().get(recipientField());
         if (recipient != null && recipient.isTextual()) {
-            content.put("recipient_did", recipient.asText());
+            content.put(recipientField(), recipient.asText());
         }
     }
 }

@@ -1,5 +1,8 @@
 /**
- * Shared mediator logic of message pickup 3.0 and 4.0. In: status-request, delivery-request, messages-received, live-delivery-change. Out: status, delivery, live deliveries over the relays.
+ * Shared mediator logic of message pickup 2.0, 3.0 and 4.0 ({@link
+ * dev.switchboard.mediator.protocol.pickup.PickupSupport}) and the recipient selection of their requests
+ * ({@link dev.switchboard.mediator.protocol.pickup.RecipientScope}). In: status-request, delivery-request,
+ * messages-received, live-delivery-change. Out: status, delivery, live deliveries over the relays.
  */
 @NullMarked
 package dev.switchboard.mediator.protocol.pickup;

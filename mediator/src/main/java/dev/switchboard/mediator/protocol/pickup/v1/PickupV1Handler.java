@@ -12,6 +12,7 @@ import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -59,8 +60,7 @@ public class PickupV1Handler implements ProtocolHandler {
 
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
-        String conn = mediations.requireGranted(message.requireSender());
-        delivery.markPickupUser(conn);
+        String conn = PickupSupport.pickupWallet(mediations, delivery, message);
         return switch (message.type().name()) {
             case "batch-pickup" -> List.of(batch(message, conn));
             case "noop" -> List.of();

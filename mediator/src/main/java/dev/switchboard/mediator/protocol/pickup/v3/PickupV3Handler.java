@@ -1,15 +1,15 @@
 package dev.switchboard.mediator.protocol.pickup.v3;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
-import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
-import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -29,12 +29,7 @@ public class PickupV3Handler extends PickupSupport {
     /** Constructor injection. */
     public PickupV3Handler(
             Mailboxes mailboxes, MediationStore mediations, DeliveryService delivery, MediatorConfig config) {
-        super(mailboxes, mediations, delivery, config);
-    }
-
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
+        super(PIURI, mailboxes, mediations, delivery, config);
     }
 
     @Override
@@ -43,24 +38,8 @@ public class PickupV3Handler extends PickupSupport {
     }
 
     @Override
-    protected Piuri piuri() {
-        return PIURI;
-    }
-
-    @Override
-    protected long time(Instant instant) {
-        return instant.getEpochSecond();
-    }
-
-    @Override
-    protected DeliveryRequest request(ObjectNode content, String owner, int maxBatch) {
-        int limit = Messages.optionalLimit(content, "limit", 10, maxBatch);
-        return new DeliveryRequest(limit, Long.MAX_VALUE, owner, lease());
-    }
-
-    @Override
-    protected boolean emptyDelivery() {
-        return false;
+    protected JsonNode time(Instant instant) {
+        return LongNode.valueOf(instant.getEpochSecond());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.mediator.protocol.pickup.v4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.mediator.config.MediatorConfig;
@@ -36,12 +37,7 @@ public class PickupV4Handler extends PickupSupport {
     /** Constructor injection. */
     public PickupV4Handler(
             Mailboxes mailboxes, MediationStore mediations, DeliveryService delivery, MediatorConfig config) {
-        super(mailboxes, mediations, delivery, config);
-    }
-
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
+        super(PIURI, mailboxes, mediations, delivery, config);
     }
 
     @Override
@@ -50,13 +46,8 @@ public class PickupV4Handler extends PickupSupport {
     }
 
     @Override
-    protected Piuri piuri() {
-        return PIURI;
-    }
-
-    @Override
-    protected long time(Instant instant) {
-        return instant.toEpochMilli();
+    protected JsonNode time(Instant instant) {
+        return LongNode.valueOf(instant.toEpochMilli());
     }
 
     @Override

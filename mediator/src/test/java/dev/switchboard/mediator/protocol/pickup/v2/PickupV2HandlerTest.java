@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.testing.Flows;
 import dev.switchboard.mediator.testing.RecordingRelay;
@@ -92,6 +93,48 @@ class PickupV2HandlerTest {
         assertThat(last.path("~attach").get(0).path("data").path("json")).isEqualTo(inner.get(2));
         assertThat(wallet.call(received(ids(last))).path("message_count").asInt())
                 .isZero();
+    }
+
+    @Test
+    void recipientKeySelectsTheWholeMailboxOrNothing() {
+        TestWallet wallet = Flows.mediatedWallet(identity);
+        String key = Flows.registerRecipientKey(wallet);
+        String second = Flows.registerRecipientKey(wallet);
+        TestWallet other = Flows.mediatedWallet(identity);
+        String othersKey = Flows.registerRecipientKey(other);
+        TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()));
+        TestWallet.post(Flows.forward(identity, second, Flows.innerEnvelope()));
+
+        for (String own :
+                List.of(key, Ed25519Keys.toVerkey(key), second, Ed25519Keys.didKey(wallet.verkey()), wallet.verkey())) {
+            ObjectNode status = wallet.call(statusRequest(own));
+            assertThat(status.path("recipient_key").asText()).isEqualTo(own);
+            assertThat(status.path("message_count").asInt()).as(own).isEqualTo(2);
+        }
+        for (String foreign : List.of(othersKey, Ed25519Keys.didKey(Flows.freshVerkey()))) {
+            ObjectNode status = wallet.call(statusRequest(foreign));
+            assertThat(status.path("message_count").asInt()).as(foreign).isZero();
+            assertThat(status.path("total_bytes").asInt()).isZero();
+            assertThat(status.has("oldest_received_time")).isFalse();
+            ObjectNode request = deliveryRequest(10);
+            request.put("recipient_key", foreign);
+            ObjectNode reply = wallet.call(request);
+            assertThat(reply.path("@type").asText()).isEqualTo(PICKUP + "status");
+            assertThat(reply.path("message_count").asInt()).isZero();
+        }
+        ObjectNode request = deliveryRequest(10);
+        request.put("recipient_key", key);
+        assertThat(wallet.call(request).path("~attach")).hasSize(2);
+
+        ObjectNode bad = TestWallet.message(PICKUP + "status-request");
+        bad.put("recipient_key", 42);
+        assertThat(wallet.call(bad).path("description").path("code").asText()).isEqualTo("e.p.msg.invalid");
+    }
+
+    private static ObjectNode statusRequest(String recipientKey) {
+        ObjectNode request = TestWallet.message(PICKUP + "status-request");
+        request.put("recipient_key", recipientKey);
+        return request;
     }
 
     @Test

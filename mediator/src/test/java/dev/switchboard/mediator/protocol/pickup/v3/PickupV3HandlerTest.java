@@ -111,6 +111,25 @@ class PickupV3HandlerTest {
     }
 
     @Test
+    void recipientDidOfAnotherWalletSelectsNothing() {
+        TestWalletV2 wallet = walletWithMessages(2);
+        TestWalletV2 other = walletWithMessages(1);
+        ObjectNode status = TestWalletV2.message(PICKUP + "status-request");
+        TestWalletV2.body(status).put("recipient_did", other.did());
+        assertThat(wallet.call(status).path("body").path("message_count").asInt())
+                .isZero();
+        ObjectNode request = deliveryRequest(10);
+        TestWalletV2.body(request).put("recipient_did", other.did());
+        ObjectNode reply = wallet.call(request);
+        assertThat(reply.path("type").asText()).isEqualTo(PICKUP + "status");
+        assertThat(reply.path("body").path("message_count").asInt()).isZero();
+        assertThat(reply.path("body").path("recipient_did").asText()).isEqualTo(other.did());
+        ObjectNode mine = deliveryRequest(10);
+        TestWalletV2.body(mine).put("recipient_did", wallet.did());
+        assertThat(wallet.call(mine).path("attachments")).hasSize(2);
+    }
+
+    @Test
     void emptyQueueAnswersDeliveryRequestWithStatus() {
         TestWalletV2 wallet = walletWithMessages(0);
         ObjectNode reply = wallet.call(deliveryRequest(5));

@@ -114,6 +114,26 @@ class PickupV4HandlerTest {
     }
 
     @Test
+    void recipientDidSelectsTheWholeMailboxOrNothing() {
+        TestWalletV2 wallet = walletWithMessages(2);
+        String stranger = new TestWalletV2(mediator.did()).did();
+        ObjectNode foreign = deliveryRequest(10);
+        TestWalletV2.body(foreign).put("recipient_did", stranger);
+        ObjectNode empty = wallet.call(foreign);
+        assertThat(empty.path("type").asText()).isEqualTo(PICKUP + "delivery");
+        assertThat(empty.path("body").path("recipient_did").asText()).isEqualTo(stranger);
+        assertThat(empty.path("attachments").size()).isZero();
+        ObjectNode foreignStatus = TestWalletV2.message(PICKUP + "status-request");
+        TestWalletV2.body(foreignStatus).put("recipient_did", stranger);
+        assertThat(wallet.call(foreignStatus).path("body").path("message_count").asInt())
+                .isZero();
+
+        ObjectNode own = deliveryRequest(10);
+        TestWalletV2.body(own).put("recipient_did", wallet.did() + "#key-2");
+        assertThat(wallet.call(own).path("attachments")).hasSize(2);
+    }
+
+    @Test
     void emptyQueueAnswersWithAnEmptyDelivery() {
         TestWalletV2 wallet = walletWithMessages(0);
         ObjectNode delivery = wallet.call(deliveryRequest(10));

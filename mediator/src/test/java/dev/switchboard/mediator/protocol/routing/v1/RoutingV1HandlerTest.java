@@ -21,12 +21,6 @@ class RoutingV1HandlerTest {
     @Inject
     MediatorIdentity identity;
 
-    private static long count(TestWallet wallet) {
-        return wallet.call(TestWallet.message(PICKUP + "status-request"))
-                .path("message_count")
-                .asLong();
-    }
-
     @Test
     void forwardIsStoredThen202() {
         TestWallet wallet = Flows.mediatedWallet(identity);
@@ -34,7 +28,7 @@ class RoutingV1HandlerTest {
         ObjectNode inner = Flows.innerEnvelope();
         Response response = TestWallet.post(Flows.forward(identity, key, inner));
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(count(wallet)).isEqualTo(1);
+        assertThat(Flows.pendingCount(wallet)).isEqualTo(1);
         ObjectNode request = TestWallet.message(PICKUP + "delivery-request");
         request.put("limit", 10);
         ObjectNode delivery = wallet.call(request);
@@ -51,7 +45,7 @@ class RoutingV1HandlerTest {
         Response response = TestWallet.post(
                 TestWallet.anoncrypt(forward, List.of(identity.routingKey().verkey())));
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(count(wallet)).isEqualTo(1);
+        assertThat(Flows.pendingCount(wallet)).isEqualTo(1);
     }
 
     @Test
@@ -63,7 +57,7 @@ class RoutingV1HandlerTest {
                 .isEqualTo(202);
         assertThat(TestWallet.post(Flows.forward(identity, key, inner)).statusCode())
                 .isEqualTo(202);
-        assertThat(count(wallet)).isEqualTo(1);
+        assertThat(Flows.pendingCount(wallet)).isEqualTo(1);
     }
 
     @Test

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.identity.MediatorDid;
 import dev.switchboard.mediator.testing.FlowsV2;
 import dev.switchboard.mediator.testing.TestWalletV2;
+import dev.switchboard.queue.mailbox.DeadLetter;
+import dev.switchboard.queue.mailbox.Mailboxes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +30,9 @@ class RoutingV2HandlerTest {
 
     @Inject
     MediatorDid mediator;
+
+    @Inject
+    Mailboxes mailboxes;
 
     private static ObjectNode deliveryRequest(int limit) {
         ObjectNode request = TestWalletV2.message(PICKUP3 + "delivery-request");
@@ -95,6 +103,31 @@ class RoutingV2HandlerTest {
                 .isEqualTo(202);
         ObjectNode status = wallet.call(TestWalletV2.message(PICKUP3 + "status-request"));
         assertThat(status.path("body").path("message_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void messageExpiringInTheMailboxBecomesADeadLetter() {
+        TestWalletV2 wallet = FlowsV2.mediatedWallet(mediator);
+        FlowsV2.register(wallet, wallet.did());
+        long soon = Instant.now().getEpochSecond() + 2;
+        assertThat(TestWalletV2.post(FlowsV2.forward(mediator, wallet.did(), FlowsV2.innerJwe(mediator), soon))
+                        .statusCode())
+                .isEqualTo(202);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> wallet.call(TestWalletV2.message(PICKUP3 + "status-request"))
+                                .path("body")
+                                .path("message_count")
+                                .asInt()
+                        == 0);
+        List<DeadLetter> dead =
+                mailboxes.deadLetters(wallet.did(), 10).toCompletableFuture().join();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).reason()).isEqualTo(DeadLetter.Reason.EXPIRED);
+        assertThat(dead.get(0).droppedAt()).isAfterOrEqualTo(Instant.ofEpochSecond(soon));
+        ObjectNode delivery = wallet.call(deliveryRequest(10));
+        assertThat(delivery.path("attachments").size()).isZero();
     }
 
     @Test
