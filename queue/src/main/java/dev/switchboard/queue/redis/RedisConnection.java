@@ -17,12 +17,23 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One Lettuce client (standalone or cluster) and its shared, pipelining connection. Keys are UTF-8
  * strings, values raw bytes. Dedicated connections ({@link #openDedicated()}) serve blocking reads.
+ *
+ * <p>Every connection's Netty pipeline starts with Netty's {@link FlushConsolidationHandler}: Lettuce
+ * flushes after every command, which costs one {@code write} system call per command (and one
+ * loopback/network segment the server reads); with the handler, the commands queued on the
+ * connection's event loop in one turn, or written while replies are being read, leave in one write.
+ * A lone command still leaves at once (at the end of the event loop's current turn).
  */
 final class RedisConnection implements AutoCloseable {
 
@@ -30,16 +41,19 @@ final class RedisConnection implements AutoCloseable {
 
     private final RedisSettings settings;
     private final AbstractRedisClient client;
+    private final ClientResources resources;
     private final StatefulConnection<String, byte[]> shared;
     private final RedisClusterAsyncCommands<String, byte[]> async;
 
     private RedisConnection(
             RedisSettings settings,
             AbstractRedisClient client,
+            ClientResources resources,
             StatefulConnection<String, byte[]> shared,
             RedisClusterAsyncCommands<String, byte[]> async) {
         this.settings = settings;
         this.client = client;
+        this.resources = resources;
         this.shared = shared;
         this.async = async;
     }
@@ -65,29 +79,46 @@ final class RedisConnection implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
+        ClientResources resources = DefaultClientResources.builder()
+                .nettyCustomizer(new ConsolidateFlushes())
+                .build();
         try {
             if (settings.mode() == RedisSettings.Mode.CLUSTER) {
-                RedisClusterClient cluster = RedisClusterClient.create(uris);
+                RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
                 cluster.setOptions(ClusterClientOptions.builder()
                         .socketOptions(socket)
                         .timeoutOptions(timeouts)
                         .build());
                 StatefulRedisClusterConnection<String, byte[]> c = cluster.connect(CODEC);
-                return new RedisConnection(settings, cluster, c, c.async());
+                return new RedisConnection(settings, cluster, resources, c, c.async());
             }
             if (uris.size() != 1) {
                 throw new IllegalArgumentException(
                         "uri: %s (expected: one URI in standalone mode)".formatted(settings.uri()));
             }
-            RedisClient standalone = RedisClient.create(uris.get(0));
+            RedisClient standalone = RedisClient.create(resources, uris.get(0));
             standalone.setOptions(ClientOptions.builder()
                     .socketOptions(socket)
                     .timeoutOptions(timeouts)
                     .build());
             StatefulRedisConnection<String, byte[]> c = standalone.connect(CODEC);
-            return new RedisConnection(settings, standalone, c, c.async());
-        } catch (RedisException e) {
-            throw new QueueException("cannot connect to Redis at " + settings, e);
+            return new RedisConnection(settings, standalone, resources, c, c.async());
+        } catch (RuntimeException e) {
+            resources.shutdown();
+            if (e instanceof RedisException) {
+                throw new QueueException("cannot connect to Redis at " + settings, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Puts {@link FlushConsolidationHandler} first in every connection's pipeline. */
+    private static final class ConsolidateFlushes implements NettyCustomizer {
+        @Override
+        public void afterChannelInitialized(Channel channel) {
+            // at most 256 flushes wait for one write; without a read in progress the flush is
+            // scheduled on the event loop, after the commands already queued there
+            channel.pipeline().addFirst(new FlushConsolidationHandler(256, true));
         }
     }
 
@@ -127,5 +158,6 @@ final class RedisConnection implements AutoCloseable {
     public void close() {
         shared.close();
         client.shutdown();
+        resources.shutdown();
     }
 }

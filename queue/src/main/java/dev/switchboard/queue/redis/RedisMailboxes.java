@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 final class RedisMailboxes implements Mailboxes {
 
     private static final String PRELUDE = "mailbox-prelude.lua";
-    private static final LuaScript ENQUEUE = LuaScript.load("enqueue", "mailbox-enqueue.lua");
     private static final LuaScript ENQUEUE_SWEEP =
             LuaScript.load("enqueue with sweep", PRELUDE, "mailbox-enqueue-sweep.lua");
     private static final LuaScript RESERVE = LuaScript.load("reserve", PRELUDE, "mailbox-reserve.lua");
@@ -47,6 +46,7 @@ final class RedisMailboxes implements Mailboxes {
     private final QueueMetrics metrics;
     private final Clock clock;
     private final Timed timed;
+    private final EnqueueBatcher batcher;
 
     RedisMailboxes(RedisConnection connection, Keys keys, MailboxSettings settings, QueueMetrics metrics, Clock clock) {
         this.connection = connection;
@@ -55,6 +55,7 @@ final class RedisMailboxes implements Mailboxes {
         this.metrics = metrics;
         this.clock = clock;
         this.timed = new Timed(metrics);
+        this.batcher = new EnqueueBatcher(connection, settings.maxCount(), settings.maxBytes());
     }
 
     @Override
@@ -71,28 +72,39 @@ final class RedisMailboxes implements Mailboxes {
             expiry = latest;
         }
         long expiryMs = Math.max(0, expiry.toEpochMilli());
-        String[] mailbox = keys.mailbox(recipient);
-        byte[][] args = {
-            bytes(clock.millis()),
-            bytes(settings.dedupeWindow().toMillis()),
-            bytes(settings.deadLetterLimit()),
-            bytes(messageId),
-            message,
-            bytes(receivedAt.toEpochMilli()),
-            bytes(expiryMs),
-            bytes(settings.maxCount()),
-            bytes(settings.maxBytes())
-        };
+        byte[] id = bytes(messageId);
+        byte[] received = bytes(receivedAt.toEpochMilli());
+        byte[] expires = bytes(expiryMs);
+        byte[][] args = {id, message, bytes(message.length), received, expires};
         return timed.run(
                 QueueOperation.ENQUEUE,
                 "enqueue",
-                () -> ENQUEUE.<List<Object>>run(connection.async(), ScriptOutputType.MULTI, mailbox, args)
-                        .thenCompose(reply -> number(reply, 0) == 3
-                                // the cap would reject: sweep expired messages first, then decide
-                                ? ENQUEUE_SWEEP.<List<Object>>run(
-                                        connection.async(), ScriptOutputType.MULTI, mailbox, args)
-                                : CompletableFuture.completedFuture(reply))
-                        .thenApply(reply -> enqueued(reply, message.length)));
+                () -> batcher.submit(keys.enqueue(recipient), args).thenCompose(code -> {
+                    if (code > 0) {
+                        metrics.enqueued(message.length);
+                        return CompletableFuture.completedFuture(new EnqueueResult.Stored(code));
+                    }
+                    if (code == -1) {
+                        metrics.duplicate();
+                        return CompletableFuture.completedFuture(DUPLICATE);
+                    }
+                    // the cap would reject: sweep expired messages first, then decide
+                    return ENQUEUE_SWEEP
+                            .<List<Object>>run(
+                                    connection.async(),
+                                    ScriptOutputType.MULTI,
+                                    keys.mailbox(recipient),
+                                    bytes(clock.millis()),
+                                    bytes(settings.dedupeWindow().toMillis()),
+                                    bytes(settings.deadLetterLimit()),
+                                    id,
+                                    message,
+                                    received,
+                                    expires,
+                                    bytes(settings.maxCount()),
+                                    bytes(settings.maxBytes()))
+                            .thenApply(reply -> enqueued(reply, message.length));
+                }));
     }
 
     private EnqueueResult enqueued(List<Object> reply, int size) {

@@ -1,6 +1,6 @@
 -- ARGV: now, dedupe_ms, id...
 -- returns how many ids were deleted; remembers them for the de-duplication window
-local now, dedupe_ms = tonumber(ARGV[1]), tonumber(ARGV[2])
+local now, dedupe_ms = ARGV[1], tonumber(ARGV[2])
 local ids, fields = {}, {'#n', '#b', '#ib'}
 for i = 3, #ARGV do
   ids[#ids + 1] = ARGV[i]
@@ -14,6 +14,7 @@ for i, id in ipairs(ids) do
   local meta = st[i + 3]
   if meta then
     local _, _, size = parse(meta)
+    size = tonumber(size)
     found[#found + 1] = id
     gone[#gone + 1] = 'm:' .. id
     gone[#gone + 1] = 'b:' .. id
