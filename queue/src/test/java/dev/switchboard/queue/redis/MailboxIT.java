@@ -210,6 +210,51 @@ class MailboxIT {
     }
 
     @Test
+    void enqueuesSentTogetherKeepTheirOwnOutcomes() {
+        // more enqueues at once than calls may be in flight: the later ones share script calls.
+        // First one alone, so the server knows the script: an EVALSHA answered NOSCRIPT is sent again
+        // as EVAL, after calls sent later, and which of two enqueues of one id stores would change.
+        assertThat(join(mailboxes.enqueue(recipient + "-first", "m0", body("m0", 10), T0, null)))
+                .isEqualTo(new EnqueueResult.Stored(1));
+        String[] recipients = {recipient, recipient + "-b", recipient + "-c"};
+        List<CompletableFuture<EnqueueResult>> results = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            for (String r : recipients) {
+                results.add(mailboxes
+                        .enqueue(r, "m" + i, body("m" + i, 10), T0.plusSeconds(i), null)
+                        .toCompletableFuture());
+                if (i == 2) {
+                    results.add(mailboxes
+                            .enqueue(r, "m1", body("m1", 10), T0.plusSeconds(i), null)
+                            .toCompletableFuture());
+                }
+            }
+        }
+        List<EnqueueResult> outcomes =
+                results.stream().map(CompletableFuture::join).toList();
+        List<EnqueueResult> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            for (int r = 0; r < recipients.length; r++) {
+                expected.add(
+                        i < 5
+                                ? new EnqueueResult.Stored(i + 1)
+                                : new EnqueueResult.Full(EnqueueResult.Limit.COUNT, 5, 50, 5, 1_000));
+                if (i == 2) {
+                    expected.add(new EnqueueResult.Duplicate());
+                }
+            }
+        }
+        assertThat(outcomes).isEqualTo(expected);
+        for (String r : recipients) {
+            assertThat(ids(join(mailboxes.reserve(r, DeliveryRequest.of(10, "owner", LEASE)))))
+                    .containsExactly("m0", "m1", "m2", "m3", "m4");
+        }
+        assertThat(metrics.enqueued()).isEqualTo(16);
+        assertThat(metrics.duplicates()).isEqualTo(3);
+        assertThat(metrics.rejectedByCap()).isEqualTo(6);
+    }
+
+    @Test
     void expiredMessagesLeaveDeadLetters() {
         enqueue("short", 10, T0, T0.plusSeconds(60));
         enqueue("default", 20, T0.plusSeconds(1), null); // default TTL 1 h
