@@ -187,6 +187,22 @@ class MailboxIT {
     }
 
     @Test
+    void anIdListedTwiceIsAcknowledgedOnce() {
+        enqueue("a", 10, T0);
+        enqueue("b", 10, T0.plusSeconds(1));
+        reserve(DeliveryRequest.of(1, "owner", LEASE));
+        assertThat(join(mailboxes.acknowledge(recipient, List.of("a", "a", "b", "b"))))
+                .isEqualTo(2);
+        assertThat(status()).isEqualTo(new MailboxStatus(0, 0, null, null, Duration.ZERO, 0));
+        for (int i = 0; i < 5; i++) {
+            assertThat(enqueue("n" + i, 200, T0).accepted())
+                    .as("the figures the cap checks were not lowered twice")
+                    .isTrue();
+        }
+        assertThat(enqueue("n5", 1, T0).accepted()).isFalse();
+    }
+
+    @Test
     void capRejectsByCountAndByBytesWithATypedResult() {
         for (int i = 0; i < 5; i++) {
             assertThat(enqueue("m" + i, 10, T0.plusSeconds(i)).accepted()).isTrue();
