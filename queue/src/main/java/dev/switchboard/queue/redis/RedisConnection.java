@@ -17,6 +17,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
@@ -33,7 +34,9 @@ import java.util.List;
  * flushes after every command, which costs one {@code write} system call per command (and one
  * loopback/network segment the server reads); with the handler, the commands queued on the
  * connection's event loop in one turn, or written while replies are being read, leave in one write.
- * A lone command still leaves at once (at the end of the event loop's current turn).
+ * A lone command still leaves at once (at the end of the event loop's current turn). Lettuce's
+ * command latency recorder is off: {@link dev.switchboard.queue.metrics.QueueMetrics} reports
+ * latency per operation.
  */
 final class RedisConnection implements AutoCloseable {
 
@@ -81,6 +84,10 @@ final class RedisConnection implements AutoCloseable {
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
         ClientResources resources = DefaultClientResources.builder()
                 .nettyCustomizer(new ConsolidateFlushes())
+                // per-operation latency is reported through QueueMetrics; Lettuce's own recorder
+                // (on whenever HdrHistogram and LatencyUtils are on the class path, as with
+                // Micrometer) would add a map lookup and a histogram update to every command
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
                 .build();
         try {
             if (settings.mode() == RedisSettings.Mode.CLUSTER) {
