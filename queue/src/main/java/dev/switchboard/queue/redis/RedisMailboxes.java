@@ -47,6 +47,9 @@ final class RedisMailboxes implements Mailboxes {
     private final Clock clock;
     private final Timed timed;
     private final EnqueueBatcher batcher;
+    // script arguments that never change: encoded once
+    private final byte[] dedupeMs;
+    private final byte[] deadLetterLimit;
 
     RedisMailboxes(RedisConnection connection, Keys keys, MailboxSettings settings, QueueMetrics metrics, Clock clock) {
         this.connection = connection;
@@ -56,6 +59,8 @@ final class RedisMailboxes implements Mailboxes {
         this.clock = clock;
         this.timed = new Timed(metrics);
         this.batcher = new EnqueueBatcher(connection, settings.maxCount(), settings.maxBytes());
+        this.dedupeMs = bytes(settings.dedupeWindow().toMillis());
+        this.deadLetterLimit = bytes(settings.deadLetterLimit());
     }
 
     @Override
@@ -95,8 +100,8 @@ final class RedisMailboxes implements Mailboxes {
                                     ScriptOutputType.MULTI,
                                     keys.mailbox(recipient),
                                     bytes(clock.millis()),
-                                    bytes(settings.dedupeWindow().toMillis()),
-                                    bytes(settings.deadLetterLimit()),
+                                    dedupeMs,
+                                    deadLetterLimit,
                                     id,
                                     message,
                                     received,
@@ -141,8 +146,8 @@ final class RedisMailboxes implements Mailboxes {
                                 ScriptOutputType.MULTI,
                                 keys.mailbox(recipient),
                                 bytes(now),
-                                bytes(settings.dedupeWindow().toMillis()),
-                                bytes(settings.deadLetterLimit()),
+                                dedupeMs,
+                                deadLetterLimit,
                                 bytes(Math.min(request.maxCount(), MAX_BATCH)),
                                 bytes(request.maxBytes()),
                                 bytes(request.owner()),
@@ -186,7 +191,7 @@ final class RedisMailboxes implements Mailboxes {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_BATCH));
                 byte[][] args = new byte[chunk.size() + 2][];
                 args[0] = bytes(clock.millis());
-                args[1] = bytes(settings.dedupeWindow().toMillis());
+                args[1] = dedupeMs;
                 for (int i = 0; i < chunk.size(); i++) {
                     args[i + 2] = bytes(chunk.get(i));
                 }
@@ -232,8 +237,8 @@ final class RedisMailboxes implements Mailboxes {
                                 ScriptOutputType.MULTI,
                                 keys.mailbox(recipient),
                                 bytes(now),
-                                bytes(settings.dedupeWindow().toMillis()),
-                                bytes(settings.deadLetterLimit()))
+                                dedupeMs,
+                                deadLetterLimit)
                         .thenApply(reply -> {
                             housekeeping(number(reply, 5), number(reply, 6));
                             long oldest = number(reply, 2);

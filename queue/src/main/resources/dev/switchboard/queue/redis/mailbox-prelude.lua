@@ -4,7 +4,7 @@
 --   'd:'..id -> ack time (de-duplication marker), '#n' stored count, '#b' stored bytes,
 --   '#ib' in-flight bytes | 5 done ZSET id->ack time ms (ages the markers) | 6 dead LIST
 local K_PENDING, K_INFLIGHT, K_EXPIRY, K_MSG, K_DONE, K_DEAD = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local SWEEP_LIMIT = 1000
+local SWEEP_LIMIT = '1000' -- a string: numbers passed to redis.call are formatted with sprintf
 
 -- Times stay strings from meta or ARGV to the commands: Lua formats a number with sprintf('%.14g'),
 -- which costs microseconds for a 13-digit time (it showed up as a tenth of redis-server's CPU time).
@@ -51,7 +51,7 @@ end
 
 -- forgets acknowledged ids older than the de-duplication window
 local function trim_done(now, dedupe_ms)
-  local old = redis.call('ZRANGEBYSCORE', K_DONE, '-inf', now - dedupe_ms, 'LIMIT', 0, SWEEP_LIMIT)
+  local old = redis.call('ZRANGEBYSCORE', K_DONE, '-inf', now - dedupe_ms, 'LIMIT', '0', SWEEP_LIMIT)
   if #old > 0 then
     local fields = {}
     for i, id in ipairs(old) do
@@ -66,7 +66,7 @@ end
 -- now: the time as ARGV gave it (a string)
 local function sweep(now, dedupe_ms, dead_limit)
   local reclaimed = 0
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_INFLIGHT, '-inf', now, 'LIMIT', 0, SWEEP_LIMIT)) do
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_INFLIGHT, '-inf', now, 'LIMIT', '0', SWEEP_LIMIT)) do
     local meta = redis.call('HGET', K_MSG, 'm:' .. id)
     if meta then
       to_pending(id, meta)
@@ -76,7 +76,7 @@ local function sweep(now, dedupe_ms, dead_limit)
     end
   end
   local expired = 0
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_EXPIRY, '-inf', now, 'LIMIT', 0, SWEEP_LIMIT)) do
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_EXPIRY, '-inf', now, 'LIMIT', '0', SWEEP_LIMIT)) do
     local meta = redis.call('HGET', K_MSG, 'm:' .. id)
     if meta then
       local recv, exp, size = delete(id, meta)

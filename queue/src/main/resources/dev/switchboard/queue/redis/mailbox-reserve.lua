@@ -5,7 +5,7 @@ local now, dedupe_ms, dead_limit = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local max_count, max_bytes, owner, lease_until = tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7]
 local reclaimed, expired = sweep(now, dedupe_ms, dead_limit)
 local out = {reclaimed, expired}
-local candidates = redis.call('ZRANGE', K_PENDING, 0, max_count - 1)
+local candidates = redis.call('ZRANGE', K_PENDING, '0', max_count - 1)
 if #candidates == 0 then
   return out
 end
