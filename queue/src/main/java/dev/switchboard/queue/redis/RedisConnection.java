@@ -25,6 +25,8 @@ import io.netty.channel.Channel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One Lettuce client (standalone or cluster) and its shared, pipelining connection. Keys are UTF-8
@@ -111,7 +113,7 @@ final class RedisConnection implements AutoCloseable {
             StatefulRedisConnection<String, byte[]> c = standalone.connect(CODEC);
             return new RedisConnection(settings, standalone, resources, c, c.async());
         } catch (RuntimeException e) {
-            resources.shutdown();
+            shutdown(resources);
             if (e instanceof RedisException) {
                 throw new QueueException("cannot connect to Redis at " + settings, e);
             }
@@ -165,6 +167,17 @@ final class RedisConnection implements AutoCloseable {
     public void close() {
         shared.close();
         client.shutdown();
-        resources.shutdown();
+        shutdown(resources);
+    }
+
+    /** As the client does for resources it creates: waits up to 2 s for the threads to end. */
+    private static void shutdown(ClientResources resources) {
+        try {
+            resources.shutdown(0, 2, TimeUnit.SECONDS).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the threads end anyway; nothing else to release
+        }
     }
 }
