@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * Sends enqueues through {@code mailbox-enqueue.lua}, several messages per script call when they
  * wait: an enqueue goes out at once while fewer than {@link #MAX_IN_FLIGHT} calls are outstanding;
  * otherwise it waits in a queue and leaves with the others that waited (at most {@link #MAX_BATCH}),
- * as soon as a call completes. So a lone enqueue has no added latency, and under load the per-call
- * costs (one Lettuce command, one script invocation, one reply) are shared.
+ * as soon as a call completes. Calls are sent from one dispatcher thread (one of Lettuce's
+ * computation threads), which keeps them in submission order; a lone enqueue waits only for that
+ * hand-over. Under load the per-call costs (one Lettuce command, one script invocation, one reply)
+ * are shared.
  *
  * <p>One call is one atomic script; each message in it is checked and stored on its own (duplicate,
  * cap), in submission order (calls run in the order sent; only a call the server answers NOSCRIPT,
@@ -41,12 +46,15 @@ final class EnqueueBatcher {
     private final boolean group;
     private final ConcurrentLinkedQueue<Entry> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Executor dispatcher;
 
     EnqueueBatcher(RedisConnection connection, long maxCount, long maxBytes) {
         this.connection = connection;
         this.maxCount = Args.bytes(maxCount);
         this.maxBytes = Args.bytes(maxBytes);
         this.group = connection.settings().mode() != RedisSettings.Mode.CLUSTER;
+        this.dispatcher = connection.dispatcher();
     }
 
     /**
@@ -61,32 +69,42 @@ final class EnqueueBatcher {
             send(List.of(entry));
         } else {
             waiting.add(entry);
-            drain();
+            schedule();
         }
         return entry.result();
     }
 
+    /** Runs {@link #drain} on the dispatcher unless a run is already due. */
+    private void schedule() {
+        if (!scheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            dispatcher.execute(this::drain);
+        } catch (RejectedExecutionException e) { // closed
+            scheduled.set(false);
+            for (Entry entry; (entry = waiting.poll()) != null; ) {
+                entry.result().completeExceptionally(new IllegalStateException("the connection is closed", e));
+            }
+        }
+    }
+
+    /**
+     * Sends waiting enqueues while fewer than {@link #MAX_IN_FLIGHT} calls are outstanding. Runs on
+     * the dispatcher thread only, so calls leave in the order the enqueues were submitted (a send
+     * from Lettuce's event loop itself would overtake sends still queued for it).
+     */
     private void drain() {
-        while (!waiting.isEmpty()) {
-            int n = inFlight.get();
-            if (n >= MAX_IN_FLIGHT) {
-                return; // the completion of a call in flight drains again
-            }
-            if (!inFlight.compareAndSet(n, n + 1)) {
-                continue;
-            }
+        scheduled.set(false); // an enqueue added from now on schedules another run
+        while (inFlight.get() < MAX_IN_FLIGHT && !waiting.isEmpty()) {
             List<Entry> batch = new ArrayList<>(Math.min(MAX_BATCH, 16));
-            Entry e;
-            while (batch.size() < MAX_BATCH && (e = waiting.poll()) != null) {
-                batch.add(e);
+            for (Entry entry; batch.size() < MAX_BATCH && (entry = waiting.poll()) != null; ) {
+                batch.add(entry);
             }
-            if (batch.isEmpty()) {
-                inFlight.decrementAndGet();
-                continue;
-            }
+            inFlight.incrementAndGet();
             send(batch).whenComplete((ignored, error) -> {
                 inFlight.decrementAndGet();
-                drain();
+                schedule();
             });
         }
     }

@@ -26,6 +26,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +48,7 @@ final class RedisConnection implements AutoCloseable {
     private final RedisSettings settings;
     private final AbstractRedisClient client;
     private final ClientResources resources;
+    private final Executor dispatcher;
     private final StatefulConnection<String, byte[]> shared;
     private final RedisClusterAsyncCommands<String, byte[]> async;
 
@@ -59,6 +61,7 @@ final class RedisConnection implements AutoCloseable {
         this.settings = settings;
         this.client = client;
         this.resources = resources;
+        this.dispatcher = resources.eventExecutorGroup().next();
         this.shared = shared;
         this.async = async;
     }
@@ -138,6 +141,11 @@ final class RedisConnection implements AutoCloseable {
     /** The shared connection's commands; replies complete on Lettuce's threads. */
     RedisClusterAsyncCommands<String, byte[]> async() {
         return async;
+    }
+
+    /** One thread of Lettuce's computation pool, for work that must run in order off the event loop. */
+    Executor dispatcher() {
+        return dispatcher;
     }
 
     /** A new connection for one thread's blocking calls; close it when done. */
