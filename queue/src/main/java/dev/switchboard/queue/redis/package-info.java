@@ -30,8 +30,8 @@
  * duplicate check and the figures, one {@code HSET}, two {@code ZADD}, one {@code ZCARD}); only when
  * the cap would reject does a second script sweep and decide. On a standalone server, enqueues that
  * wait while four enqueue calls are in flight leave together in one call (at most 128 messages, any
- * recipients; each message still checked and stored on its own, in order); in a cluster every call
- * holds one message. Scripts pass times through as strings: Lua formats numbers with {@code
+ * recipients; each message still checked and stored on its own, in order), sent from one
+ * dispatcher thread so calls keep submission order; in a cluster every call holds one message. Scripts pass times through as strings: Lua formats numbers with {@code
  * sprintf}, which cost a tenth of the server's time before.
  *
  * <p>The connection's Netty pipeline consolidates flushes (one {@code write} per event-loop turn
