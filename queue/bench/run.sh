@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Mailbox full-cycle benchmark beside redis-benchmark, against the same redis-server in the same run.
 #
-#   queue/bench/run.sh [messages=200000] [recipients=10000] [window=512]
+#   queue/bench/run.sh [messages=200000] [recipients=10000] [window=512] [warmup=min(100000,messages)]
+#
+# Prints the machine, the load average before and after, redis-benchmark's LPUSH figures, the
+# benchmark's per-phase throughput with the CPU time redis-server (INFO cpu) and the benchmark's JVM
+# spent per message, INFO commandstats, and the ratio of the full cycle to LPUSH. On a shared machine
+# the throughput follows the CPU share the run gets; the CPU times per message do much less so.
 #
 # Needs Debian's redis-server and redis-benchmark (7.0.15 here): `apt-get install -y redis-server`.
 # Without them it falls back to the embedded Redis 6.2 binary from the test classpath and skips
@@ -11,6 +16,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 messages=${1:-200000}
 recipients=${2:-10000}
 window=${3:-512}
+warm=${4:-$(( messages < 100000 ? messages : 100000 ))}
 cd "$root"
 
 ./mvnw -B -q -o -pl queue -am test-compile -DskipTests 2>/dev/null || ./mvnw -B -q -pl queue -am test-compile -DskipTests
@@ -21,6 +27,7 @@ if ! "$java_bin" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   java_bin=$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)
 fi
 
+echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$java_bin" -version 2>&1 | head -1)"
 echo "load average at start: $(cut -d" " -f1-3 /proc/loadavg) (other processes share the cores)"
 if command -v redis-server >/dev/null && command -v redis-benchmark >/dev/null; then
@@ -43,15 +50,15 @@ else
   lpush="" lpush16="" target=embedded
 fi
 
-echo "--- MailboxBenchmark $messages messages, $recipients recipients, window $window"
+echo "--- MailboxBenchmark $messages messages, $recipients recipients, window $window, warm-up $warm messages (not counted)"
+echo "load average before the benchmark: $(cut -d" " -f1-3 /proc/loadavg)"
 server_cpu0=$([[ -n "${server:-}" ]] && awk '{print $14 + $15}' "/proc/$server/stat" || echo 0)
-out=$("$java_bin" -cp "$cp" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+out=$("$java_bin" -cp "$cp" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.warmup="$warm" \
   dev.switchboard.queue.bench.MailboxBenchmark "$target" "$messages" "$recipients" "$window")
 echo "$out" | grep -v '^FULL_CYCLE'
 if [[ -n "${server:-}" ]]; then
   ticks=$(( $(awk '{print $14 + $15}' "/proc/$server/stat") - server_cpu0 ))
   hz=$(getconf CLK_TCK)
-  warm=$(( messages < 20000 ? messages : 20000 ))
   awk -v t="$ticks" -v hz="$hz" -v n="$((messages + warm))" 'BEGIN {
     printf "redis-server CPU during the Java run (warm-up included): %.1f s = %.1f us per message (%d messages)\n", t / hz, t / hz * 1e6 / n, n }'
 fi

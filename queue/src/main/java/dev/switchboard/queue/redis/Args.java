@@ -20,8 +20,11 @@ final class Args {
         return new String((byte[]) reply, StandardCharsets.UTF_8);
     }
 
+    /** An integer reply, or a bulk reply of ASCII digits (scripts pass times through as strings). */
     static long number(Object reply) {
-        return ((Number) reply).longValue();
+        return reply instanceof byte[] digits
+                ? Long.parseLong(new String(digits, StandardCharsets.US_ASCII))
+                : ((Number) reply).longValue();
     }
 
     static long number(List<Object> reply, int index) {

@@ -30,6 +30,12 @@ final class Keys {
         };
     }
 
+    /** The mailbox keys the common enqueue touches: pending, expiry, msg (see {@link #mailbox}). */
+    String[] enqueue(String recipient) {
+        String base = prefix + ":mb:" + tag(recipient) + ":";
+        return new String[] {base + "pending", base + "expiry", base + "msg"};
+    }
+
     String routes(String recipient) {
         return prefix + ":rt:" + tag(recipient);
     }

@@ -17,12 +17,29 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One Lettuce client (standalone or cluster) and its shared, pipelining connection. Keys are UTF-8
  * strings, values raw bytes. Dedicated connections ({@link #openDedicated()}) serve blocking reads.
+ *
+ * <p>Every connection's Netty pipeline starts with Netty's {@link FlushConsolidationHandler}: Lettuce
+ * flushes after every command, which costs one {@code write} system call per command (and one
+ * loopback/network segment the server reads); with the handler, the commands queued on the
+ * connection's event loop in one turn, or written while replies are being read, leave in one write.
+ * A lone command still leaves at once (at the end of the event loop's current turn). Lettuce's
+ * command latency recorder is off: {@link dev.switchboard.queue.metrics.QueueMetrics} reports
+ * latency per operation.
  */
 final class RedisConnection implements AutoCloseable {
 
@@ -30,16 +47,21 @@ final class RedisConnection implements AutoCloseable {
 
     private final RedisSettings settings;
     private final AbstractRedisClient client;
+    private final ClientResources resources;
+    private final Executor dispatcher;
     private final StatefulConnection<String, byte[]> shared;
     private final RedisClusterAsyncCommands<String, byte[]> async;
 
     private RedisConnection(
             RedisSettings settings,
             AbstractRedisClient client,
+            ClientResources resources,
             StatefulConnection<String, byte[]> shared,
             RedisClusterAsyncCommands<String, byte[]> async) {
         this.settings = settings;
         this.client = client;
+        this.resources = resources;
+        this.dispatcher = resources.eventExecutorGroup().next();
         this.shared = shared;
         this.async = async;
     }
@@ -65,29 +87,50 @@ final class RedisConnection implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
+        ClientResources resources = DefaultClientResources.builder()
+                .nettyCustomizer(new ConsolidateFlushes())
+                // per-operation latency is reported through QueueMetrics; Lettuce's own recorder
+                // (on whenever HdrHistogram and LatencyUtils are on the class path, as with
+                // Micrometer) would add a map lookup and a histogram update to every command
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                .build();
         try {
             if (settings.mode() == RedisSettings.Mode.CLUSTER) {
-                RedisClusterClient cluster = RedisClusterClient.create(uris);
+                RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
                 cluster.setOptions(ClusterClientOptions.builder()
                         .socketOptions(socket)
                         .timeoutOptions(timeouts)
                         .build());
                 StatefulRedisClusterConnection<String, byte[]> c = cluster.connect(CODEC);
-                return new RedisConnection(settings, cluster, c, c.async());
+                return new RedisConnection(settings, cluster, resources, c, c.async());
             }
             if (uris.size() != 1) {
                 throw new IllegalArgumentException(
                         "uri: %s (expected: one URI in standalone mode)".formatted(settings.uri()));
             }
-            RedisClient standalone = RedisClient.create(uris.get(0));
+            RedisClient standalone = RedisClient.create(resources, uris.get(0));
             standalone.setOptions(ClientOptions.builder()
                     .socketOptions(socket)
                     .timeoutOptions(timeouts)
                     .build());
             StatefulRedisConnection<String, byte[]> c = standalone.connect(CODEC);
-            return new RedisConnection(settings, standalone, c, c.async());
-        } catch (RedisException e) {
-            throw new QueueException("cannot connect to Redis at " + settings, e);
+            return new RedisConnection(settings, standalone, resources, c, c.async());
+        } catch (RuntimeException e) {
+            shutdown(resources);
+            if (e instanceof RedisException) {
+                throw new QueueException("cannot connect to Redis at " + settings, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Puts {@link FlushConsolidationHandler} first in every connection's pipeline. */
+    private static final class ConsolidateFlushes implements NettyCustomizer {
+        @Override
+        public void afterChannelInitialized(Channel channel) {
+            // at most 256 flushes wait for one write; without a read in progress the flush is
+            // scheduled on the event loop, after the commands already queued there
+            channel.pipeline().addFirst(new FlushConsolidationHandler(256, true));
         }
     }
 
@@ -98,6 +141,11 @@ final class RedisConnection implements AutoCloseable {
     /** The shared connection's commands; replies complete on Lettuce's threads. */
     RedisClusterAsyncCommands<String, byte[]> async() {
         return async;
+    }
+
+    /** One thread of Lettuce's computation pool, for work that must run in order off the event loop. */
+    Executor dispatcher() {
+        return dispatcher;
     }
 
     /** A new connection for one thread's blocking calls; close it when done. */
@@ -127,5 +175,17 @@ final class RedisConnection implements AutoCloseable {
     public void close() {
         shared.close();
         client.shutdown();
+        shutdown(resources);
+    }
+
+    /** As the client does for resources it creates: waits up to 2 s for the threads to end. */
+    private static void shutdown(ClientResources resources) {
+        try {
+            resources.shutdown(0, 2, TimeUnit.SECONDS).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the threads end anyway; nothing else to release
+        }
     }
 }

@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 final class RedisMailboxes implements Mailboxes {
 
     private static final String PRELUDE = "mailbox-prelude.lua";
-    private static final LuaScript ENQUEUE = LuaScript.load("enqueue", "mailbox-enqueue.lua");
     private static final LuaScript ENQUEUE_SWEEP =
             LuaScript.load("enqueue with sweep", PRELUDE, "mailbox-enqueue-sweep.lua");
     private static final LuaScript RESERVE = LuaScript.load("reserve", PRELUDE, "mailbox-reserve.lua");
@@ -47,6 +46,10 @@ final class RedisMailboxes implements Mailboxes {
     private final QueueMetrics metrics;
     private final Clock clock;
     private final Timed timed;
+    private final EnqueueBatcher batcher;
+    // script arguments that never change: encoded once
+    private final byte[] dedupeMs;
+    private final byte[] deadLetterLimit;
 
     RedisMailboxes(RedisConnection connection, Keys keys, MailboxSettings settings, QueueMetrics metrics, Clock clock) {
         this.connection = connection;
@@ -55,6 +58,9 @@ final class RedisMailboxes implements Mailboxes {
         this.metrics = metrics;
         this.clock = clock;
         this.timed = new Timed(metrics);
+        this.batcher = new EnqueueBatcher(connection, settings.maxCount(), settings.maxBytes());
+        this.dedupeMs = bytes(settings.dedupeWindow().toMillis());
+        this.deadLetterLimit = bytes(settings.deadLetterLimit());
     }
 
     @Override
@@ -71,28 +77,39 @@ final class RedisMailboxes implements Mailboxes {
             expiry = latest;
         }
         long expiryMs = Math.max(0, expiry.toEpochMilli());
-        String[] mailbox = keys.mailbox(recipient);
-        byte[][] args = {
-            bytes(clock.millis()),
-            bytes(settings.dedupeWindow().toMillis()),
-            bytes(settings.deadLetterLimit()),
-            bytes(messageId),
-            message,
-            bytes(receivedAt.toEpochMilli()),
-            bytes(expiryMs),
-            bytes(settings.maxCount()),
-            bytes(settings.maxBytes())
-        };
+        byte[] id = bytes(messageId);
+        byte[] received = bytes(receivedAt.toEpochMilli());
+        byte[] expires = bytes(expiryMs);
+        byte[][] args = {id, message, bytes(message.length), received, expires};
         return timed.run(
                 QueueOperation.ENQUEUE,
                 "enqueue",
-                () -> ENQUEUE.<List<Object>>run(connection.async(), ScriptOutputType.MULTI, mailbox, args)
-                        .thenCompose(reply -> number(reply, 0) == 3
-                                // the cap would reject: sweep expired messages first, then decide
-                                ? ENQUEUE_SWEEP.<List<Object>>run(
-                                        connection.async(), ScriptOutputType.MULTI, mailbox, args)
-                                : CompletableFuture.completedFuture(reply))
-                        .thenApply(reply -> enqueued(reply, message.length)));
+                () -> batcher.submit(keys.enqueue(recipient), args).thenCompose(code -> {
+                    if (code > 0) {
+                        metrics.enqueued(message.length);
+                        return CompletableFuture.completedFuture(new EnqueueResult.Stored(code));
+                    }
+                    if (code == -1) {
+                        metrics.duplicate();
+                        return CompletableFuture.completedFuture(DUPLICATE);
+                    }
+                    // the cap would reject: sweep expired messages first, then decide
+                    return ENQUEUE_SWEEP
+                            .<List<Object>>run(
+                                    connection.async(),
+                                    ScriptOutputType.MULTI,
+                                    keys.mailbox(recipient),
+                                    bytes(clock.millis()),
+                                    dedupeMs,
+                                    deadLetterLimit,
+                                    id,
+                                    message,
+                                    received,
+                                    expires,
+                                    bytes(settings.maxCount()),
+                                    bytes(settings.maxBytes()))
+                            .thenApply(reply -> enqueued(reply, message.length));
+                }));
     }
 
     private EnqueueResult enqueued(List<Object> reply, int size) {
@@ -129,8 +146,8 @@ final class RedisMailboxes implements Mailboxes {
                                 ScriptOutputType.MULTI,
                                 keys.mailbox(recipient),
                                 bytes(now),
-                                bytes(settings.dedupeWindow().toMillis()),
-                                bytes(settings.deadLetterLimit()),
+                                dedupeMs,
+                                deadLetterLimit,
                                 bytes(Math.min(request.maxCount(), MAX_BATCH)),
                                 bytes(request.maxBytes()),
                                 bytes(request.owner()),
@@ -174,7 +191,7 @@ final class RedisMailboxes implements Mailboxes {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_BATCH));
                 byte[][] args = new byte[chunk.size() + 2][];
                 args[0] = bytes(clock.millis());
-                args[1] = bytes(settings.dedupeWindow().toMillis());
+                args[1] = dedupeMs;
                 for (int i = 0; i < chunk.size(); i++) {
                     args[i + 2] = bytes(chunk.get(i));
                 }
@@ -220,8 +237,8 @@ final class RedisMailboxes implements Mailboxes {
                                 ScriptOutputType.MULTI,
                                 keys.mailbox(recipient),
                                 bytes(now),
-                                bytes(settings.dedupeWindow().toMillis()),
-                                bytes(settings.deadLetterLimit()))
+                                dedupeMs,
+                                deadLetterLimit)
                         .thenApply(reply -> {
                             housekeeping(number(reply, 5), number(reply, 6));
                             long oldest = number(reply, 2);

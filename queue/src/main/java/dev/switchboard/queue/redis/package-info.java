@@ -26,9 +26,17 @@
  *
  * One script per operation ({@code mailbox-*.lua}, prefixed by {@code mailbox-prelude.lua} where it
  * sweeps) runs with {@code EVALSHA}, falling back to {@code EVAL} when a node does not know it yet.
- * The common enqueue is a standalone script of five commands (one {@code HMGET} for the duplicate
- * check and the figures, one {@code HSET}, two {@code ZADD}, one {@code ZCARD}); only when the cap
- * would reject does a second script sweep and decide.
+ * The common enqueue is a standalone script of five commands per message (one {@code HMGET} for the
+ * duplicate check and the figures, one {@code HSET}, two {@code ZADD}, one {@code ZCARD}); only when
+ * the cap would reject does a second script sweep and decide. On a standalone server, enqueues that
+ * wait while four enqueue calls are in flight leave together in one call (at most 128 messages, any
+ * recipients; each message still checked and stored on its own, in order), sent from one
+ * dispatcher thread so calls keep submission order; in a cluster every call holds one message. Scripts pass times through as strings: Lua formats numbers with {@code
+ * sprintf}, which cost a tenth of the server's time before.
+ *
+ * <p>The connection's Netty pipeline consolidates flushes (one {@code write} per event-loop turn
+ * instead of one per command); the codec gives Lettuce exact sizes so arguments are written
+ * straight into the command buffer.
  *
  * <h2>Leases: reclaimed on read</h2>
  *

@@ -1,35 +1,44 @@
 -- ARGV: now, dedupe_ms, id...
 -- returns how many ids were deleted; remembers them for the de-duplication window
-local now, dedupe_ms = tonumber(ARGV[1]), tonumber(ARGV[2])
-local ids, fields = {}, {'#n', '#b', '#ib'}
+-- A message is in flight exactly when its meta names an owner (reserve sets it, to_pending clears
+-- it), so the meta alone tells which index holds it.
+local now, dedupe_ms = ARGV[1], tonumber(ARGV[2])
+local fields = {'#n', '#b', '#ib'}
 for i = 3, #ARGV do
-  ids[#ids + 1] = ARGV[i]
   fields[#fields + 1] = 'm:' .. ARGV[i]
 end
 local st = redis.call('HMGET', K_MSG, unpack(fields))
-local leased = redis.call('ZMSCORE', K_INFLIGHT, unpack(ids))
-local found, gone, done, updates = {}, {}, {}, {}
-local bytes, inflight_bytes = 0, 0
-for i, id in ipairs(ids) do
-  local meta = st[i + 3]
-  if meta then
-    local _, _, size = parse(meta)
+local found, pending, leased, gone, done, updates = {}, {}, {}, {}, {}, {}
+local bytes, inflight_bytes, seen = 0, 0, {}
+for i = 3, #ARGV do
+  local meta, id = st[i + 1], ARGV[i]
+  if meta and not seen[id] then
+    seen[id] = true
+    local size, owner = string.match(meta, '^%d+|%d+|(%d+)|%d+|(.*)$')
+    size = tonumber(size)
     found[#found + 1] = id
-    gone[#gone + 1] = 'm:' .. id
+    gone[#gone + 1] = fields[i + 1]
     gone[#gone + 1] = 'b:' .. id
     done[#done + 1] = now
     done[#done + 1] = id
     updates[#updates + 1] = 'd:' .. id
     updates[#updates + 1] = now
     bytes = bytes + size
-    if leased[i] then
+    if owner ~= '' then
+      leased[#leased + 1] = id
       inflight_bytes = inflight_bytes + size
+    else
+      pending[#pending + 1] = id
     end
   end
 end
 if #found > 0 then
-  redis.call('ZREM', K_PENDING, unpack(found))
-  redis.call('ZREM', K_INFLIGHT, unpack(found))
+  if #pending > 0 then
+    redis.call('ZREM', K_PENDING, unpack(pending))
+  end
+  if #leased > 0 then
+    redis.call('ZREM', K_INFLIGHT, unpack(leased))
+  end
   redis.call('ZREM', K_EXPIRY, unpack(found))
   redis.call('HDEL', K_MSG, unpack(gone))
   updates[#updates + 1] = '#n'

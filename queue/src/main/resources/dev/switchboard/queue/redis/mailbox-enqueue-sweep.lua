@@ -2,7 +2,7 @@
 -- ARGV: now, dedupe_ms, dead_limit, id, body, receivedAt, expiresAt, maxCount, maxBytes
 -- returns {0, pendingCount, reclaimed, expired} stored | {1, 0, reclaimed, expired} duplicate
 --       | {2, limit(0 count,1 bytes), reclaimed, expired, storedCount, storedBytes} full
-local now, dedupe_ms, dead_limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local now, dedupe_ms, dead_limit = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local id, body = ARGV[4], ARGV[5]
 local reclaimed, expired = sweep(now, dedupe_ms, dead_limit)
 local st = redis.call('HMGET', K_MSG, 'm:' .. id, 'd:' .. id, '#n', '#b')

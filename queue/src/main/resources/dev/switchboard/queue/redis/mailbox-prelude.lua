@@ -4,11 +4,14 @@
 --   'd:'..id -> ack time (de-duplication marker), '#n' stored count, '#b' stored bytes,
 --   '#ib' in-flight bytes | 5 done ZSET id->ack time ms (ages the markers) | 6 dead LIST
 local K_PENDING, K_INFLIGHT, K_EXPIRY, K_MSG, K_DONE, K_DEAD = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local SWEEP_LIMIT = 1000
+local SWEEP_LIMIT = '1000' -- a string: numbers passed to redis.call are formatted with sprintf
 
+-- Times stay strings from meta or ARGV to the commands: Lua formats a number with sprintf('%.14g'),
+-- which costs microseconds for a 13-digit time (it showed up as a tenth of redis-server's CPU time).
+
+-- returns the meta's fields as strings: receivedAt, expiresAt, size, attempt, owner
 local function parse(meta)
-  local recv, exp, size, attempt, owner = string.match(meta, '^(%d+)|(%d+)|(%d+)|(%d+)|(.*)$')
-  return tonumber(recv), tonumber(exp), tonumber(size), tonumber(attempt), owner
+  return string.match(meta, '^(%d+)|(%d+)|(%d+)|(%d+)|(.*)$')
 end
 
 local function format(recv, exp, size, attempt, owner)
@@ -28,12 +31,13 @@ local function to_pending(id, meta)
   redis.call('ZREM', K_INFLIGHT, id)
   redis.call('ZADD', K_PENDING, recv, id)
   redis.call('HSET', K_MSG, 'm:' .. id, format(recv, exp, size, attempt, ''))
-  add('#ib', 0 - size)
+  add('#ib', 0 - tonumber(size))
 end
 
 -- removes a stored message entirely; returns its parsed meta
 local function delete(id, meta)
   local recv, exp, size = parse(meta)
+  size = tonumber(size)
   if redis.call('ZREM', K_INFLIGHT, id) == 1 then
     add('#ib', 0 - size)
   end
@@ -47,7 +51,7 @@ end
 
 -- forgets acknowledged ids older than the de-duplication window
 local function trim_done(now, dedupe_ms)
-  local old = redis.call('ZRANGEBYSCORE', K_DONE, '-inf', now - dedupe_ms, 'LIMIT', 0, SWEEP_LIMIT)
+  local old = redis.call('ZRANGEBYSCORE', K_DONE, '-inf', now - dedupe_ms, 'LIMIT', '0', SWEEP_LIMIT)
   if #old > 0 then
     local fields = {}
     for i, id in ipairs(old) do
@@ -59,9 +63,10 @@ local function trim_done(now, dedupe_ms)
 end
 
 -- returns lease-expired messages to pending and drops expired ones (dead letters); {reclaimed, expired}
+-- now: the time as ARGV gave it (a string)
 local function sweep(now, dedupe_ms, dead_limit)
   local reclaimed = 0
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_INFLIGHT, '-inf', now, 'LIMIT', 0, SWEEP_LIMIT)) do
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_INFLIGHT, '-inf', now, 'LIMIT', '0', SWEEP_LIMIT)) do
     local meta = redis.call('HGET', K_MSG, 'm:' .. id)
     if meta then
       to_pending(id, meta)
@@ -71,7 +76,7 @@ local function sweep(now, dedupe_ms, dead_limit)
     end
   end
   local expired = 0
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_EXPIRY, '-inf', now, 'LIMIT', 0, SWEEP_LIMIT)) do
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_EXPIRY, '-inf', now, 'LIMIT', '0', SWEEP_LIMIT)) do
     local meta = redis.call('HGET', K_MSG, 'm:' .. id)
     if meta then
       local recv, exp, size = delete(id, meta)

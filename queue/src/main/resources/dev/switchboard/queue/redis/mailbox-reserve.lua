@@ -1,10 +1,11 @@
 -- ARGV: now, dedupe_ms, dead_limit, maxCount, maxBytes, owner, leaseUntil
 -- returns {reclaimed, expired, id1, body1, receivedAt1, expiresAt1, attempt1, id2, ...} oldest first
-local now, dedupe_ms, dead_limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local max_count, max_bytes, owner, lease_until = tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
+--   (receivedAt and expiresAt as strings of digits, attempt as an integer)
+local now, dedupe_ms, dead_limit = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local max_count, max_bytes, owner, lease_until = tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7]
 local reclaimed, expired = sweep(now, dedupe_ms, dead_limit)
 local out = {reclaimed, expired}
-local candidates = redis.call('ZRANGE', K_PENDING, 0, max_count - 1)
+local candidates = redis.call('ZRANGE', K_PENDING, '0', max_count - 1)
 if #candidates == 0 then
   return out
 end
@@ -18,7 +19,8 @@ local inflight, updates, bodies, orphans = {}, {}, {}, {}
 for i, id in ipairs(candidates) do
   local meta = metas[i + 1]
   if meta then
-    local recv, exp, size, attempt = parse(meta)
+    local recv, exp, sz, attempt = parse(meta)
+    local size = tonumber(sz)
     if #taken > 0 and total + size > max_bytes then
       break
     end
@@ -29,7 +31,7 @@ for i, id in ipairs(candidates) do
     inflight[#inflight + 1] = lease_until
     inflight[#inflight + 1] = id
     updates[#updates + 1] = 'm:' .. id
-    updates[#updates + 1] = format(recv, exp, size, attempt, owner)
+    updates[#updates + 1] = format(recv, exp, sz, attempt, owner)
     local n = #out
     out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, false, recv, exp, attempt
   else

@@ -1,6 +1,6 @@
 -- ARGV: now, dedupe_ms, dead_limit
 -- returns {pendingCount, pendingBytes, oldestReceived or -1, newestReceived or -1, inFlight, reclaimed, expired}
-local now, dedupe_ms, dead_limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local now, dedupe_ms, dead_limit = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local reclaimed, expired = sweep(now, dedupe_ms, dead_limit)
 local count = redis.call('ZCARD', K_PENDING)
 local oldest, newest = -1, -1

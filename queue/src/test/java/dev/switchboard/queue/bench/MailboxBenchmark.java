@@ -7,11 +7,17 @@ import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.metrics.CountingQueueMetrics;
+import dev.switchboard.queue.metrics.QueueOperation;
 import dev.switchboard.queue.redis.RedisQueue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +32,9 @@ import redis.embedded.RedisServer;
  * one Lettuce connection with a bounded window of outstanding futures.
  *
  * <p>Arguments: {@code <redis-uri|embedded> [messages=200000] [recipients=10000] [window=512]}.
- * Prints one line per phase and a summary line {@code FULL_CYCLE_MSGS_PER_S=<n>}.
+ * Prints one line per phase (throughput, and the CPU time the Redis server and this JVM spent per
+ * message, the server's from {@code INFO cpu}), the server's per-command figures ({@code INFO
+ * commandstats}), and a summary line {@code FULL_CYCLE_MSGS_PER_S=<n>}.
  */
 public final class MailboxBenchmark {
 
@@ -49,7 +57,10 @@ public final class MailboxBenchmark {
             embedded.start();
             uri = "redis://127.0.0.1:" + port;
         }
-        try {
+        RedisClient infoClient = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> infoConnection = infoClient.connect()) {
+            RedisCommands<String, String> info = infoConnection.sync();
+            System.out.println("redis: " + field(info.info("server"), "redis_version") + " at " + uri);
             CountingQueueMetrics metrics = new CountingQueueMetrics();
             try (RedisQueue queue = RedisQueue.connect(
                     RedisSettings.of(uri).withKeyPrefix("bench-" + System.nanoTime()),
@@ -57,44 +68,40 @@ public final class MailboxBenchmark {
                     metrics,
                     Clock.systemUTC())) {
                 Mailboxes mailboxes = queue.mailboxes();
-                // warm-up: JIT, script cache
-                cycle(mailboxes, "warmup-", Math.min(20_000, messages), Math.min(2_000, recipients), window, false);
-                java.lang.management.OperatingSystemMXBean os =
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-                long cpu0 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-                Result r = cycle(mailboxes, "run-", messages, recipients, window, true);
-                long cpu1 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+                // warm-up (JIT, script cache), not counted: bench.warmup messages, 20 per recipient
+                int warmup = Integer.getInteger("bench.warmup", Math.min(100_000, messages));
+                Result w = cycle(mailboxes, info, "warmup-", warmup, Math.max(1, warmup / 20), window);
+                report("warm-up enqueue (not counted)", warmup, w.enqueue);
+                report("warm-up deliver+acknowledge (not counted)", w.delivered, w.deliver);
+                info.configResetstat();
+                Result r = cycle(mailboxes, info, "run-", messages, recipients, window);
+                report("enqueue", messages, r.enqueue);
+                report("deliver+acknowledge", r.delivered, r.deliver);
+                Phase total = new Phase(
+                        r.enqueue.nanos + r.deliver.nanos,
+                        r.enqueue.serverMicros + r.deliver.serverMicros,
+                        r.enqueue.clientMicros + r.deliver.clientMicros);
+                double full = messages / (total.nanos / 1e9);
                 System.out.printf(
                         Locale.ROOT,
-                        "enqueue: %d msgs in %.2f s = %.0f msgs/s%n",
-                        messages,
-                        r.enqueueNanos / 1e9,
-                        messages / (r.enqueueNanos / 1e9));
-                System.out.printf(
-                        Locale.ROOT,
-                        "deliver+acknowledge: %d msgs in %.2f s = %.0f msgs/s%n",
-                        r.delivered,
-                        r.deliverNanos / 1e9,
-                        r.delivered / (r.deliverNanos / 1e9));
-                double full = messages / ((r.enqueueNanos + r.deliverNanos) / 1e9);
-                System.out.printf(
-                        Locale.ROOT,
-                        "full cycle: %.0f msgs/s (%d recipients, 1024-byte messages, window %d)%n",
+                        "full cycle: %.0f msgs/s (%d recipients, 1024-byte messages, window %d);"
+                                + " CPU per message: redis-server %.1f us, client %.1f us%n",
                         full,
                         recipients,
-                        window);
+                        window,
+                        total.serverMicros / messages,
+                        total.clientMicros / messages);
                 System.out.printf(
                         Locale.ROOT,
                         "mean latency: enqueue %.2f ms, reserve %.2f ms, acknowledge %.2f ms (under a full window)%n",
-                        metrics.meanNanos(dev.switchboard.queue.metrics.QueueOperation.ENQUEUE) / 1e6,
-                        metrics.meanNanos(dev.switchboard.queue.metrics.QueueOperation.RESERVE) / 1e6,
-                        metrics.meanNanos(dev.switchboard.queue.metrics.QueueOperation.ACKNOWLEDGE) / 1e6);
-                if (cpu0 >= 0) {
-                    System.out.printf(
-                            Locale.ROOT,
-                            "client CPU (this JVM, all threads, measured run only): %.1f s = %.1f us per message%n",
-                            (cpu1 - cpu0) / 1e9,
-                            (cpu1 - cpu0) / 1e3 / messages);
+                        metrics.meanNanos(QueueOperation.ENQUEUE) / 1e6,
+                        metrics.meanNanos(QueueOperation.RESERVE) / 1e6,
+                        metrics.meanNanos(QueueOperation.ACKNOWLEDGE) / 1e6);
+                System.out.println("INFO commandstats (measured run; usec is wall time inside the server):");
+                for (String line : info.info("commandstats").split("\\r?\\n")) {
+                    if (line.startsWith("cmdstat_")) {
+                        System.out.println("  " + line);
+                    }
                 }
                 System.out.printf(Locale.ROOT, "FULL_CYCLE_MSGS_PER_S=%.0f%n", full);
                 if (r.delivered != messages) {
@@ -102,23 +109,46 @@ public final class MailboxBenchmark {
                 }
             }
         } finally {
+            infoClient.shutdown();
             if (embedded != null) {
                 embedded.stop();
             }
         }
     }
 
-    private record Result(long enqueueNanos, long deliverNanos, long delivered) {}
+    /** One phase: wall time, and CPU time of the Redis server and of this JVM (all threads). */
+    private record Phase(long nanos, double serverMicros, double clientMicros) {}
+
+    private record Result(Phase enqueue, Phase deliver, long delivered) {}
+
+    private static void report(String what, long messages, Phase phase) {
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d msgs in %.2f s = %.0f msgs/s; CPU per message: redis-server %.1f us, client %.1f us%n",
+                what,
+                messages,
+                phase.nanos / 1e9,
+                messages / (phase.nanos / 1e9),
+                phase.serverMicros / messages,
+                phase.clientMicros / messages);
+    }
 
     private static Result cycle(
-            Mailboxes mailboxes, String idPrefix, int messages, int recipients, int window, boolean measured)
+            Mailboxes mailboxes,
+            RedisCommands<String, String> info,
+            String idPrefix,
+            int messages,
+            int recipients,
+            int window)
             throws InterruptedException {
         byte[] body = new byte[1024];
-        java.util.Arrays.fill(body, (byte) 'x');
+        Arrays.fill(body, (byte) 'x');
         Semaphore permits = new Semaphore(window);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Instant now = Instant.now();
 
+        double s0 = serverCpuMicros(info);
+        double c0 = clientCpuMicros();
         long t0 = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             permits.acquire();
@@ -127,7 +157,7 @@ public final class MailboxBenchmark {
                     .whenComplete((result, error) -> {
                         if (error != null || !(result instanceof EnqueueResult.Stored)) {
                             failure.compareAndSet(
-                                    null, error != null ? error : new IllegalStateException(result.toString()));
+                                    null, error != null ? error : new IllegalStateException(String.valueOf(result)));
                         }
                         permits.release();
                     });
@@ -135,6 +165,8 @@ public final class MailboxBenchmark {
         permits.acquire(window);
         permits.release(window);
         long t1 = System.nanoTime();
+        double s1 = serverCpuMicros(info);
+        double c1 = clientCpuMicros();
 
         AtomicLong delivered = new AtomicLong();
         int perRecipient = (messages + recipients - 1) / recipients;
@@ -163,10 +195,34 @@ public final class MailboxBenchmark {
         permits.acquire(window);
         permits.release(window);
         long t2 = System.nanoTime();
+        double s2 = serverCpuMicros(info);
+        double c2 = clientCpuMicros();
         if (failure.get() != null) {
             throw new IllegalStateException("benchmark operation failed", failure.get());
         }
-        return new Result(t1 - t0, t2 - t1, delivered.get());
+        return new Result(new Phase(t1 - t0, s1 - s0, c1 - c0), new Phase(t2 - t1, s2 - s1, c2 - c1), delivered.get());
+    }
+
+    /** The Redis server's CPU time (user + system, all its threads) in microseconds, from INFO cpu. */
+    private static double serverCpuMicros(RedisCommands<String, String> info) {
+        String cpu = info.info("cpu");
+        return (Double.parseDouble(field(cpu, "used_cpu_sys")) + Double.parseDouble(field(cpu, "used_cpu_user"))) * 1e6;
+    }
+
+    private static String field(String info, String name) {
+        for (String line : info.split("\\r?\\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        throw new IllegalStateException("INFO has no " + name);
+    }
+
+    /** This JVM's CPU time (all threads) in microseconds. */
+    private static double clientCpuMicros() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuTime() / 1e3
+                : Double.NaN;
     }
 
     private static int freePort() throws IOException {

@@ -187,6 +187,22 @@ class MailboxIT {
     }
 
     @Test
+    void anIdListedTwiceIsAcknowledgedOnce() {
+        enqueue("a", 10, T0);
+        enqueue("b", 10, T0.plusSeconds(1));
+        reserve(DeliveryRequest.of(1, "owner", LEASE));
+        assertThat(join(mailboxes.acknowledge(recipient, List.of("a", "a", "b", "b"))))
+                .isEqualTo(2);
+        assertThat(status()).isEqualTo(new MailboxStatus(0, 0, null, null, Duration.ZERO, 0));
+        for (int i = 0; i < 5; i++) {
+            assertThat(enqueue("n" + i, 200, T0).accepted())
+                    .as("the figures the cap checks were not lowered twice")
+                    .isTrue();
+        }
+        assertThat(enqueue("n5", 1, T0).accepted()).isFalse();
+    }
+
+    @Test
     void capRejectsByCountAndByBytesWithATypedResult() {
         for (int i = 0; i < 5; i++) {
             assertThat(enqueue("m" + i, 10, T0.plusSeconds(i)).accepted()).isTrue();
@@ -207,6 +223,51 @@ class MailboxIT {
                 .isEqualTo(new EnqueueResult.Full(EnqueueResult.Limit.BYTES, 3, 30, 5, 1_000));
         assertThat(enqueue("fits", 970, T0)).isInstanceOf(EnqueueResult.Stored.class);
         assertThat(metrics.rejectedByCap()).isEqualTo(3);
+    }
+
+    @Test
+    void enqueuesSentTogetherKeepTheirOwnOutcomes() {
+        // more enqueues at once than calls may be in flight: the later ones share script calls.
+        // First one alone, so the server knows the script: an EVALSHA answered NOSCRIPT is sent again
+        // as EVAL, after calls sent later, and which of two enqueues of one id stores would change.
+        assertThat(join(mailboxes.enqueue(recipient + "-first", "m0", body("m0", 10), T0, null)))
+                .isEqualTo(new EnqueueResult.Stored(1));
+        String[] recipients = {recipient, recipient + "-b", recipient + "-c"};
+        List<CompletableFuture<EnqueueResult>> results = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            for (String r : recipients) {
+                results.add(mailboxes
+                        .enqueue(r, "m" + i, body("m" + i, 10), T0.plusSeconds(i), null)
+                        .toCompletableFuture());
+                if (i == 2) {
+                    results.add(mailboxes
+                            .enqueue(r, "m1", body("m1", 10), T0.plusSeconds(i), null)
+                            .toCompletableFuture());
+                }
+            }
+        }
+        List<EnqueueResult> outcomes =
+                results.stream().map(CompletableFuture::join).toList();
+        List<EnqueueResult> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            for (int r = 0; r < recipients.length; r++) {
+                expected.add(
+                        i < 5
+                                ? new EnqueueResult.Stored(i + 1)
+                                : new EnqueueResult.Full(EnqueueResult.Limit.COUNT, 5, 50, 5, 1_000));
+                if (i == 2) {
+                    expected.add(new EnqueueResult.Duplicate());
+                }
+            }
+        }
+        assertThat(outcomes).isEqualTo(expected);
+        for (String r : recipients) {
+            assertThat(ids(join(mailboxes.reserve(r, DeliveryRequest.of(10, "owner", LEASE)))))
+                    .containsExactly("m0", "m1", "m2", "m3", "m4");
+        }
+        assertThat(metrics.enqueued()).isEqualTo(16);
+        assertThat(metrics.duplicates()).isEqualTo(3);
+        assertThat(metrics.rejectedByCap()).isEqualTo(6);
     }
 
     @Test
