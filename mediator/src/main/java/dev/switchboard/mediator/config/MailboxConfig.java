@@ -10,7 +10,7 @@ import java.util.Optional;
  * Limits of every wallet's mailbox: {@code switchboard.mailbox.*} (environment: {@code SWITCHBOARD_MAILBOX_*},
  * e.g. {@code SWITCHBOARD_MAILBOX_MAX_MESSAGES}). The defaults are the queue module's {@link
  * MailboxSettings#defaults()}. A forward that would go past a cap is refused with HTTP 507 {@code
- * e.p.req.mailbox-full} and nothing is stored ({@code mediator/docs/problem-reports.md}).
+ * e.p.me.res.storage} and nothing is stored ({@code mediator/docs/problem-reports.md}).
  */
 @ConfigMapping(prefix = "switchboard.mailbox")
 public interface MailboxConfig {

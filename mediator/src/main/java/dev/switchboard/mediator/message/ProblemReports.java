@@ -2,6 +2,8 @@ package dev.switchboard.mediator.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.ProblemCode;
+import dev.switchboard.queue.QueueException;
+import dev.switchboard.queue.mailbox.MailboxFullException;
 
 /**
  * Every problem code the mediator answers with, and the one place problem reports are built.
@@ -35,10 +37,17 @@ public final class ProblemReports {
     public static final ProblemCode LIVE_MODE_NOT_SUPPORTED = new ProblemCode("e.m.live-mode-not-supported");
     /** A forward that cannot be accepted (unknown recipient, bad payload): the same code for every cause. */
     public static final ProblemCode FORWARD_REFUSED = new ProblemCode("e.p.msg.forward-refused");
-    /** The recipient's mailbox is full. */
-    public static final ProblemCode MAILBOX_FULL = new ProblemCode("e.p.req.mailbox-full");
-    /** The mediator failed (its store is unreachable): the sender may retry. */
-    public static final ProblemCode INTERNAL = new ProblemCode("e.p.xfer.internal-error");
+    /**
+     * The recipient's mailbox is full: {@code e.p.me.res.storage} (the mediator's storage for it is exhausted;
+     * the queue's {@link MailboxFullException#PROBLEM_CODE}, <a
+     * href="https://identity.foundation/didcomm-messaging/spec/v2.1/#descriptors">DIDComm descriptors</a>).
+     */
+    public static final ProblemCode MAILBOX_FULL = new ProblemCode(MailboxFullException.PROBLEM_CODE);
+    /**
+     * The mediator's store is unreachable or too slow: {@code e.p.me.res} (a resource the mediator needs is
+     * unavailable; the sender may retry; the queue's {@link QueueException#STORE_PROBLEM_CODE}).
+     */
+    public static final ProblemCode INTERNAL = new ProblemCode(QueueException.STORE_PROBLEM_CODE);
 
     private ProblemReports() {}
 

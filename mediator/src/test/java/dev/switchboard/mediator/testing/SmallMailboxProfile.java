@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A mediator with tiny mailboxes (3 messages, 20,000 bytes) and a 1 s Redis command timeout, on its own
- * key prefix: for the tests of {@code e.p.req.mailbox-full} and of a store that does not answer in time. The
+ * key prefix: for the tests of {@code e.p.me.res.storage} and of a store that does not answer in time. The
  * profile restarts Quarkus (and its Redis), so these tests cannot disturb the ones on the default profile.
  */
 public class SmallMailboxProfile implements QuarkusTestProfile {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The mailbox caps of {@code switchboard.mailbox.*}: a forward (routing 1.0 and 2.0) to a wallet whose
- * mailbox is at its count or byte cap gets HTTP 507 {@code e.p.req.mailbox-full} and nothing is stored; once
+ * mailbox is at its count or byte cap gets HTTP 507 {@code e.p.me.res.storage} and nothing is stored; once
  * the wallet confirms a message, forwards are accepted again.
  */
 @QuarkusTest
@@ -40,7 +40,7 @@ class MailboxFullTest {
 
     private static void assertFull(Response response) {
         assertThat(response.statusCode()).isEqualTo(507);
-        assertThat(response.jsonPath().getString("code")).isEqualTo("e.p.req.mailbox-full");
+        assertThat(response.jsonPath().getString("code")).isEqualTo("e.p.me.res.storage");
     }
 
     @Test
@@ -106,7 +106,7 @@ class MailboxFullTest {
         forward.set("msg", Flows.innerEnvelope());
         ObjectNode report = sender.call(forward);
         assertThat(report.path("@type").asText()).isEqualTo("https://didcomm.org/report-problem/1.0/problem-report");
-        assertThat(report.path("description").path("code").asText()).isEqualTo("e.p.req.mailbox-full");
+        assertThat(report.path("description").path("code").asText()).isEqualTo("e.p.me.res.storage");
         assertThat(Flows.pendingCount(wallet)).isEqualTo(SmallMailboxProfile.MAX_MESSAGES);
     }
 

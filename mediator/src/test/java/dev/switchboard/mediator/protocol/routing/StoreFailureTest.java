@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A Redis slower than {@code switchboard.redis.command-timeout} (1 s in this profile): the real server is
  * paused with {@code CLIENT PAUSE}, so every command waits. A forward over HTTP (routing 1.0 and 2.0) and a
- * relay post then get 503 {@code e.p.xfer.internal-error}; nothing is acknowledged, nothing is stored, and the
+ * relay post then get 503 {@code e.p.me.res}; nothing is acknowledged, nothing is stored, and the
  * sender's retry after the pause is stored once.
  */
 @QuarkusTest
@@ -42,7 +42,7 @@ class StoreFailureTest {
 
     private static void assertStoreFailure(Response response) {
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.jsonPath().getString("code")).isEqualTo("e.p.xfer.internal-error");
+        assertThat(response.jsonPath().getString("code")).isEqualTo("e.p.me.res");
     }
 
     @Test
