@@ -146,23 +146,39 @@ public class DeliveryService {
         return sessions.isLive(conn, owner);
     }
 
-    /** A socket closed: its routes go, its in-flight messages return to pending, live mode on it ends. */
+    /**
+     * A socket closed: its routes go, its in-flight messages return to pending, live mode on it ends. When
+     * messages went back to pending, they are pushed to the wallet's newer socket if it has one (it
+     * reconnected, possibly through another relay, before this disconnect arrived).
+     */
     public void disconnected(String instanceId, String connectionId) {
         String owner = instanceId + "/" + connectionId;
         routes.removeConnection(instanceId, connectionId).toCompletableFuture().join();
         String conn = sessions.walletOn(owner);
         if (conn != null) {
-            mailboxes.release(conn, owner).toCompletableFuture().join();
+            int released = mailboxes.release(conn, owner).toCompletableFuture().join();
             if (sessions.isLive(conn, owner)) {
                 sessions.liveOff(conn);
             }
             sessions.forgetSocket(owner);
+            if (released > 0) {
+                push(conn); // no route left: nothing happens until the wallet reconnects
+            }
         }
     }
 
     /** Delivers what waits for a wallet over its newest live route, in the background. */
     public void push(String conn) {
         pusher.push(conn);
+    }
+
+    /**
+     * Holds back this thread's {@link #push}es until the scope closes: use around the handling of one
+     * inbound message whose replies go out on the socket, so that they reach the wallet before a push
+     * the handler asked for. See {@link Pusher#deferPushes}.
+     */
+    public Pusher.AfterReply deferPushes() {
+        return pusher.deferPushes();
     }
 
     /**

@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
  * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
  * through the socket).
+ *
+ * <p>Pushes that handling a frame asks for start only after its replies went out on the socket, so a reply
+ * (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
  */
 @Path("/socketdock")
 public class SocketDockResource {
@@ -67,7 +70,10 @@ public class SocketDockResource {
     public Response message(byte[] body, @Context HttpServerRequest request) {
         return guarded(body, request, () -> {
             MessageEvent event = SocketDockJson.readMessage(body);
-            Dispatcher.Outcome outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
+            Dispatcher.Outcome outcome;
+            try (var afterReply = delivery.deferPushes()) {
+                outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
+            }
             if (outcome instanceof Dispatcher.Outcome.Refused r) {
                 if (r.status() == 503) {
                     return DidcommResource.toResponse(outcome);
