@@ -30,8 +30,10 @@ import org.jboss.logging.Logger;
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
  * through the socket).
  *
- * <p>Pushes that handling a frame asks for start only after its replies went out on the socket, so a reply
- * (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
+ * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
+ * all instances: a retry gets the first attempt's status, or 202 while that is still in progress (see {@link
+ * RelayIdempotency}). Pushes that handling a frame asks for start only after its replies went out on the
+ * socket, so a reply (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
  */
 @Path("/socketdock")
 public class SocketDockResource {
@@ -42,10 +44,17 @@ public class SocketDockResource {
     private final DeliveryService delivery;
     private final RouteTable routes;
     private final RelayConfig config;
+    private final RelayIdempotency idempotency;
 
     /** Constructor injection. */
     public SocketDockResource(
-            RelayAuth auth, Dispatcher dispatcher, DeliveryService delivery, RouteTable routes, RelayConfig config) {
+            RelayAuth auth,
+            Dispatcher dispatcher,
+            DeliveryService delivery,
+            RouteTable routes,
+            RelayConfig config,
+            RelayIdempotency idempotency) {
+        this.idempotency = idempotency;
         this.auth = auth;
         this.dispatcher = dispatcher;
         this.delivery = delivery;
@@ -57,7 +66,7 @@ public class SocketDockResource {
     @POST
     @Path("connect")
     public Response connect(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+        return guarded("connect", body, request, () -> {
             ConnectEvent event = SocketDockJson.readConnect(body);
             LOG.debugf("socket %s opened", event.meta().connectionId());
             return Response.ok().build();
@@ -68,7 +77,7 @@ public class SocketDockResource {
     @POST
     @Path("message")
     public Response message(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+        return guarded("message", body, request, () -> {
             MessageEvent event = SocketDockJson.readMessage(body);
             Dispatcher.Outcome outcome;
             try (var afterReply = delivery.deferPushes()) {
@@ -88,7 +97,7 @@ public class SocketDockResource {
     @POST
     @Path("disconnect")
     public Response disconnect(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+        return guarded("disconnect", body, request, () -> {
             DisconnectEvent event = SocketDockJson.readDisconnect(body);
             String instance = event.meta() != null ? socket(event.meta()).instanceId() : null;
             if (instance != null) {
@@ -104,7 +113,7 @@ public class SocketDockResource {
     @POST
     @Path("heartbeat")
     public Response heartbeat(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+        return guarded("heartbeat", body, request, () -> {
             Heartbeat beat = SocketDockJson.readHeartbeat(body);
             routes.heartbeat(beat.instanceId(), config.heartbeatTtl())
                     .toCompletableFuture()
@@ -124,7 +133,7 @@ public class SocketDockResource {
         Response run();
     }
 
-    private Response guarded(byte[] body, HttpServerRequest request, Action action) {
+    private Response guarded(String event, byte[] body, HttpServerRequest request, Action action) {
         Verification verification = auth.verify(request.getHeader(HttpNames.AUTHORIZATION), request.uri(), body);
         if (!verification.ok()) {
             return Response.status(401)
@@ -132,6 +141,44 @@ public class SocketDockResource {
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         }
+        String key = request.getHeader(HttpNames.IDEMPOTENCY_KEY);
+        if (key == null) {
+            return processed(action);
+        }
+        RelayIdempotency.Claim claim;
+        try {
+            claim = idempotency.claim(event, key);
+        } catch (IllegalArgumentException e) {
+            return Response.status(400)
+                    .entity(DidcommResource.error("malformed", String.valueOf(e.getMessage())))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        } catch (RuntimeException e) {
+            LOG.warn("idempotency key not checked", e);
+            return unavailable();
+        }
+        if (claim instanceof RelayIdempotency.Claim.Duplicate duplicate) {
+            LOG.debugf("%s %s is a retry: answered %d without processing", event, key, duplicate.status());
+            return Response.status(duplicate.status()).build();
+        }
+        RelayIdempotency.Claim.First first = (RelayIdempotency.Claim.First) claim;
+        Response response = processed(action);
+        try {
+            idempotency.finish(first, response.getStatus());
+        } catch (RuntimeException e) {
+            LOG.warnf("outcome of %s %s not recorded: %s", event, key, e.toString());
+        }
+        return response;
+    }
+
+    private static Response unavailable() {
+        return Response.status(503)
+                .entity(DidcommResource.error("unavailable", "retry"))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private Response processed(Action action) {
         try {
             return action.run();
         } catch (MalformedEventException | IllegalArgumentException | NullPointerException e) {
@@ -141,10 +188,7 @@ public class SocketDockResource {
                     .build();
         } catch (RuntimeException e) {
             LOG.warn("relay event not processed", e);
-            return Response.status(503)
-                    .entity(DidcommResource.error("unavailable", "retry"))
-                    .type(MediaType.APPLICATION_JSON)
-                    .build();
+            return unavailable();
         }
     }
 }
