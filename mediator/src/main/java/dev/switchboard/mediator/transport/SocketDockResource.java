@@ -14,6 +14,7 @@ import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.Meta;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
 import dev.switchboard.socketdock.protocol.auth.Verification;
+import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,14 +22,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The relay backend: {@code POST /socketdock/connect|message|disconnect|heartbeat} with SocketDock's JSON
  * (our extensions optional), each verified with the relay request token. 401 on a bad token, 400 on a body
  * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
- * through the socket).
+ * through the socket). Bodies are read on the event loop; the work runs on the {@link InboundExecutor}.
  */
 @Path("/socketdock")
 public class SocketDockResource {
@@ -39,10 +42,17 @@ public class SocketDockResource {
     private final DeliveryService delivery;
     private final RouteTable routes;
     private final RelayConfig config;
+    private final InboundExecutor executor;
 
     /** Constructor injection. */
     public SocketDockResource(
-            RelayAuth auth, Dispatcher dispatcher, DeliveryService delivery, RouteTable routes, RelayConfig config) {
+            RelayAuth auth,
+            Dispatcher dispatcher,
+            DeliveryService delivery,
+            RouteTable routes,
+            RelayConfig config,
+            InboundExecutor executor) {
+        this.executor = executor;
         this.auth = auth;
         this.dispatcher = dispatcher;
         this.delivery = delivery;
@@ -52,8 +62,9 @@ public class SocketDockResource {
 
     /** A socket opened: accepted (the wallet is identified by its first message). */
     @POST
+    @NonBlocking
     @Path("connect")
-    public Response connect(byte[] body, @Context HttpServerRequest request) {
+    public CompletionStage<Response> connect(byte[] body, @Context HttpServerRequest request) {
         return guarded(body, request, () -> {
             ConnectEvent event = SocketDockJson.readConnect(body);
             LOG.debugf("socket %s opened", event.meta().connectionId());
@@ -63,8 +74,9 @@ public class SocketDockResource {
 
     /** A frame from a wallet: dispatched with the socket as transport. */
     @POST
+    @NonBlocking
     @Path("message")
-    public Response message(byte[] body, @Context HttpServerRequest request) {
+    public CompletionStage<Response> message(byte[] body, @Context HttpServerRequest request) {
         return guarded(body, request, () -> {
             MessageEvent event = SocketDockJson.readMessage(body);
             Dispatcher.Outcome outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
@@ -80,8 +92,9 @@ public class SocketDockResource {
 
     /** A socket closed: its routes go and its in-flight messages return to pending. */
     @POST
+    @NonBlocking
     @Path("disconnect")
-    public Response disconnect(byte[] body, @Context HttpServerRequest request) {
+    public CompletionStage<Response> disconnect(byte[] body, @Context HttpServerRequest request) {
         return guarded(body, request, () -> {
             DisconnectEvent event = SocketDockJson.readDisconnect(body);
             String instance = event.meta() != null ? socket(event.meta()).instanceId() : null;
@@ -96,8 +109,9 @@ public class SocketDockResource {
 
     /** A relay is alive: its routes stay usable for the heartbeat TTL. */
     @POST
+    @NonBlocking
     @Path("heartbeat")
-    public Response heartbeat(byte[] body, @Context HttpServerRequest request) {
+    public CompletionStage<Response> heartbeat(byte[] body, @Context HttpServerRequest request) {
         return guarded(body, request, () -> {
             Heartbeat beat = SocketDockJson.readHeartbeat(body);
             routes.heartbeat(beat.instanceId(), config.heartbeatTtl())
@@ -118,8 +132,14 @@ public class SocketDockResource {
         Response run();
     }
 
-    private Response guarded(byte[] body, HttpServerRequest request, Action action) {
-        Verification verification = auth.verify(request.getHeader(HttpNames.AUTHORIZATION), request.uri(), body);
+    private CompletionStage<Response> guarded(byte[] body, HttpServerRequest request, Action action) {
+        String authorization = request.getHeader(HttpNames.AUTHORIZATION);
+        String uri = request.uri();
+        return executor.submit(() -> verifiedAndRun(authorization, uri, body, action));
+    }
+
+    private Response verifiedAndRun(@Nullable String authorization, String uri, byte[] body, Action action) {
+        Verification verification = auth.verify(authorization, uri, body);
         if (!verification.ok()) {
             return Response.status(401)
                     .entity(DidcommResource.error("unauthorized", verification.reason()))
