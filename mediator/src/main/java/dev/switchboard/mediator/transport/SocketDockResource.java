@@ -43,6 +43,7 @@ public class SocketDockResource {
     private final RouteTable routes;
     private final RelayConfig config;
     private final InboundExecutor executor;
+    private final RouteRecorder routeRecorder;
 
     /** Constructor injection. */
     public SocketDockResource(
@@ -51,8 +52,10 @@ public class SocketDockResource {
             DeliveryService delivery,
             RouteTable routes,
             RelayConfig config,
-            InboundExecutor executor) {
+            InboundExecutor executor,
+            RouteRecorder routeRecorder) {
         this.executor = executor;
+        this.routeRecorder = routeRecorder;
         this.auth = auth;
         this.dispatcher = dispatcher;
         this.delivery = delivery;
@@ -99,6 +102,7 @@ public class SocketDockResource {
             DisconnectEvent event = SocketDockJson.readDisconnect(body);
             String instance = event.meta() != null ? socket(event.meta()).instanceId() : null;
             if (instance != null) {
+                routeRecorder.forget(instance + "/" + event.connectionId());
                 delivery.disconnected(instance, event.connectionId());
             } else {
                 LOG.debugf("disconnect of %s without meta: its routes lapse with their lease", event.connectionId());
