@@ -49,6 +49,7 @@ public class SocketDockResource {
     private final RelayConfig config;
     private final InboundExecutor executor;
     private final RelayIdempotency idempotency;
+    private final RouteRecorder routeRecorder;
 
     /** Constructor injection. */
     public SocketDockResource(
@@ -58,9 +59,11 @@ public class SocketDockResource {
             RouteTable routes,
             RelayConfig config,
             InboundExecutor executor,
-            RelayIdempotency idempotency) {
+            RelayIdempotency idempotency,
+            RouteRecorder routeRecorder) {
         this.executor = executor;
         this.idempotency = idempotency;
+        this.routeRecorder = routeRecorder;
         this.auth = auth;
         this.dispatcher = dispatcher;
         this.delivery = delivery;
@@ -110,6 +113,7 @@ public class SocketDockResource {
             DisconnectEvent event = SocketDockJson.readDisconnect(body);
             String instance = event.meta() != null ? socket(event.meta()).instanceId() : null;
             if (instance != null) {
+                routeRecorder.forget(instance + "/" + event.connectionId());
                 delivery.disconnected(instance, event.connectionId());
             } else {
                 LOG.debugf("disconnect of %s without meta: its routes lapse with their lease", event.connectionId());
