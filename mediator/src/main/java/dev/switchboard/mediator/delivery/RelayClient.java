@@ -2,48 +2,51 @@ package dev.switchboard.mediator.delivery;
 
 import dev.switchboard.mediator.config.RelayConfig;
 import dev.switchboard.socketdock.protocol.HttpNames;
-import io.quarkus.runtime.ShutdownEvent;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Writes frames to wallets through a relay's {@code send} callback ({@code POST /socket/{id}/send}), signed
- * with the relay request token. One Vert.x HTTP/1.1 client on the application's Vert.x event loops, with
- * keep-alive connections pooled per relay ({@value #POOL_SIZE} at most); nothing blocks.
+ * with the relay request token. One pooled asynchronous JDK HTTP client for all relays; nothing blocks.
  *
  * <p>Outcomes: 2xx = written to the socket; 404 (unknown socket), other statuses, refused connections and
- * timeouts ({@code switchboard.relay.callback-timeout}, for the connection and for the answer) = failed: the
- * caller drops the route and leaves the messages queued.
+ * timeouts = failed: the caller drops the route and leaves the messages queued.
  */
 @ApplicationScoped
 public class RelayClient {
     private static final Logger LOG = Logger.getLogger(RelayClient.class);
-    /** Keep-alive connections per relay callback host:port. */
-    static final int POOL_SIZE = 64;
 
     private final HttpClient http;
     private final RelayAuth auth;
-    private final long timeoutMillis;
+    private final Duration timeout;
+    private final List<Consumer<URI>> failureListeners = new CopyOnWriteArrayList<>();
 
     /** Constructor injection. */
-    public RelayClient(RelayAuth auth, RelayConfig config, Vertx vertx) {
+    public RelayClient(RelayAuth auth, RelayConfig config) {
         this.auth = auth;
-        this.timeoutMillis = Math.max(1, config.callbackTimeout().toMillis());
-        this.http = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int)
-                        Math.min(Integer.MAX_VALUE, timeoutMillis)),
-                new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+        this.timeout = config.callbackTimeout();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.callbackTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /**
+     * Registers a listener told the {@code send} URI of every callback that failed (whatever the caller then
+     * does), on the thread that completes the send; it must not block.
+     */
+    public void onFailure(Consumer<URI> listener) {
+        failureListeners.add(listener);
     }
 
     /**
@@ -54,40 +57,46 @@ public class RelayClient {
      * @return true when the relay wrote it (2xx); false on any failure, never exceptionally
      */
     public CompletionStage<Boolean> send(URI send, byte[] frame) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(send)
+                .timeout(timeout)
+                .header("Content-Type", HttpNames.TEXT_PLAIN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(frame));
+        String authorization = auth.signer().authorization("POST", send, frame);
+        if (authorization != null) {
+            request.header(HttpNames.AUTHORIZATION, authorization);
+        }
+        CompletableFuture<Boolean> result;
         try {
-            RequestOptions request = new RequestOptions()
-                    .setMethod(HttpMethod.POST)
-                    .setAbsoluteURI(send.toString())
-                    .setTimeout(timeoutMillis)
-                    .putHeader("Content-Type", HttpNames.TEXT_PLAIN);
-            String authorization = auth.signer().authorization("POST", send, frame);
-            if (authorization != null) {
-                request.putHeader(HttpNames.AUTHORIZATION, authorization);
-            }
-            http.request(request)
-                    .compose(r -> r.send(Buffer.buffer(frame)))
-                    .compose(response -> response.body().map(ignored -> response.statusCode()))
-                    .onComplete(outcome -> {
-                        if (outcome.failed()) {
-                            LOG.debugf("send callback %s failed: %s", send, outcome.cause());
-                            result.complete(false);
-                            return;
-                        }
-                        boolean ok = outcome.result() / 100 == 2;
+            result = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(response -> {
+                        boolean ok = response.statusCode() / 100 == 2;
                         if (!ok) {
-                            LOG.debugf("send callback %s answered %d", send, outcome.result());
+                            LOG.debugf("send callback %s answered %d", send, response.statusCode());
                         }
-                        result.complete(ok);
+                        return ok;
                     });
         } catch (RuntimeException e) {
-            LOG.debugf("send callback %s failed: %s", send, e.toString());
-            result.complete(false);
+            result = CompletableFuture.failedFuture(e);
         }
-        return result;
+        return result.exceptionally(e -> {
+                    LOG.debugf("send callback %s failed: %s", send, e.toString());
+                    return false;
+                })
+                .thenApply(ok -> {
+                    if (!ok) {
+                        failed(send);
+                    }
+                    return ok;
+                });
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        http.close();
+    private void failed(URI send) {
+        for (Consumer<URI> listener : failureListeners) {
+            try {
+                listener.accept(send);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "send failure listener failed for %s", send);
+            }
+        }
     }
 }

@@ -231,7 +231,6 @@ public class Dispatcher {
         for (byte[] p : packed) {
             if (socket != null) {
                 if (!relay.send(socket.send(), p).toCompletableFuture().join()) {
-                    routeRecorder.forget(socket.owner());
                     queue(to, p);
                     queued = true;
                 }

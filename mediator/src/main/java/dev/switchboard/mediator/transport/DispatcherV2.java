@@ -164,7 +164,6 @@ public class DispatcherV2 {
             }
             if (socket != null) {
                 if (!relay.send(socket.send(), packed).toCompletableFuture().join()) {
-                    routeRecorder.forget(socket.owner());
                     delivery.store(to, Dispatcher.digest(packed), packed);
                     queued = true;
                 }

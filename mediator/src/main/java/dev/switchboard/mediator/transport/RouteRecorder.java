@@ -2,9 +2,11 @@ package dev.switchboard.mediator.transport;
 
 import dev.switchboard.mediator.config.RelayConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.delivery.RelayClient;
 import dev.switchboard.mediator.message.Transport;
 import dev.switchboard.queue.route.RouteTable;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +21,10 @@ import org.jboss.logging.Logger;
  * route and its relay's liveness are renewed well before they lapse while the socket is in use. Between
  * full records, the relay's heartbeat is still renewed (asynchronously, at most once a second per relay),
  * so a relay that sends no heartbeats of its own stays alive as long as its sockets carry messages. The
- * memory of a socket is dropped when it disconnects or a {@code send} callback on it fails, so the next
- * message on it records the route again; a route removed elsewhere (another instance's failed callback) is
- * recorded again by the next message after at most one interval.
+ * memory of a socket is dropped when it disconnects or any {@code send} callback to it fails (the pusher then
+ * drops the route), so the next message on it records the route again and delivers what waited; a route
+ * removed elsewhere (another instance's failed callback) is recorded again by the next message after at most
+ * one interval.
  */
 @ApplicationScoped
 public class RouteRecorder {
@@ -37,11 +40,14 @@ public class RouteRecorder {
     private final long refreshNanos;
     /** owner (instanceId/connectionId) -> wallet -> System.nanoTime() of the last full record. */
     private final Map<String, Map<String, Long>> recorded = new ConcurrentHashMap<>();
+    /** send callback URI -> owner, for sockets in {@link #recorded}. */
+    private final Map<URI, String> ownerBySend = new ConcurrentHashMap<>();
     /** relay instance -> System.nanoTime() of the last heartbeat renewal from here. */
     private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
 
     /** Constructor injection. */
-    public RouteRecorder(DeliveryService delivery, RouteTable routes, RelayConfig config) {
+    public RouteRecorder(DeliveryService delivery, RouteTable routes, RelayConfig config, RelayClient relay) {
+        relay.onFailure(this::sendFailed);
         this.delivery = delivery;
         this.routes = routes;
         this.config = config;
@@ -77,12 +83,20 @@ public class RouteRecorder {
             sweep(now);
         }
         recorded.computeIfAbsent(socket.owner(), k -> new ConcurrentHashMap<>()).put(conn, now);
+        ownerBySend.put(socket.send(), socket.owner());
         return true;
     }
 
     /** Forgets a socket (it disconnected, or a callback on it failed): its next message records again. */
     public void forget(String owner) {
         recorded.remove(owner);
+    }
+
+    private void sendFailed(URI send) {
+        String owner = ownerBySend.remove(send);
+        if (owner != null) {
+            recorded.remove(owner);
+        }
     }
 
     private void renewHeartbeat(String instanceId, long now) {
@@ -105,5 +119,6 @@ public class RouteRecorder {
     private void sweep(long now) {
         recorded.values().forEach(wallets -> wallets.values().removeIf(t -> now - t >= refreshNanos));
         recorded.values().removeIf(Map::isEmpty);
+        ownerBySend.values().removeIf(owner -> !recorded.containsKey(owner));
     }
 }
