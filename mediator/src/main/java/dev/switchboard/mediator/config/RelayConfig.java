@@ -37,4 +37,18 @@ public interface RelayConfig {
     /** How long a relay counts as alive after its last heartbeat (two to three heartbeat intervals). */
     @WithDefault("30s")
     Duration heartbeatTtl();
+
+    /**
+     * How long the outcome of a relay post carrying an {@code Idempotency-Key} is remembered: a retry with
+     * the same key within this time gets the same status without being processed again.
+     */
+    @WithDefault("5m")
+    Duration idempotencyTtl();
+
+    /**
+     * How long a retry waits for the first attempt of the same {@code Idempotency-Key} that is still being
+     * processed; after that it is answered 202 (the relay takes it as delivered and does not retry).
+     */
+    @WithDefault("3s")
+    Duration duplicateWait();
 }

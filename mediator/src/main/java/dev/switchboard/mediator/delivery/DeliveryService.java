@@ -1,41 +1,20 @@
 package dev.switchboard.mediator.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.config.RelayConfig;
-import dev.switchboard.mediator.envelope.DidcommV2Envelopes;
-import dev.switchboard.mediator.envelope.Envelopes;
-import dev.switchboard.mediator.identity.MediatorIdentity;
-import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.Transport;
 import dev.switchboard.mediator.protocol.pickup.v2.PickupV2Handler;
-import dev.switchboard.mediator.store.RedisConnection;
 import dev.switchboard.queue.mailbox.Delivery;
-import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.route.Route;
 import dev.switchboard.queue.route.RouteTable;
-import io.lettuce.core.SetArgs;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,76 +26,37 @@ import org.jspecify.annotations.Nullable;
  * forwarded, deleted once the relay wrote it. A failed {@code send} callback drops the route and returns the
  * messages to pending; the next route, if any, is tried. Pushes of one wallet run one at a time per instance
  * on virtual threads; concurrent pushes on other instances hand out disjoint messages (atomic reserve).
+ * Session state lives in {@link WalletSessions}, frames are built by {@link LiveFrames}, the push loop is
+ * {@link Pusher}.
  */
 @ApplicationScoped
 public class DeliveryService {
-    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Mailboxes mailboxes;
     private final RouteTable routes;
-    private final RelayClient relay;
-    private final Envelopes envelopes;
-    private final MediatorIdentity identity;
-    private final RedisConnection redis;
-    private final MediatorConfig config;
+    private final WalletSessions sessions;
+    private final Pusher pusher;
     private final RelayConfig relayConfig;
     private final MeterRegistry meters;
-    private final DidcommV2Envelopes v2Envelopes;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, AtomicInteger> pushes = new ConcurrentHashMap<>();
-    /** Wallets with a live delivery sent from this instance and not yet confirmed, with the send time. */
-    private final Map<String, Instant> unconfirmed = new ConcurrentHashMap<>();
-
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "delivery-sweeper");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** Constructor injection. */
     public DeliveryService(
             Mailboxes mailboxes,
             RouteTable routes,
-            RelayClient relay,
-            Envelopes envelopes,
-            MediatorIdentity identity,
-            RedisConnection redis,
-            MediatorConfig config,
+            WalletSessions sessions,
+            Pusher pusher,
             RelayConfig relayConfig,
-            MeterRegistry meters,
-            DidcommV2Envelopes v2Envelopes) {
-        this.v2Envelopes = v2Envelopes;
+            MeterRegistry meters) {
         this.mailboxes = mailboxes;
         this.routes = routes;
-        this.relay = relay;
-        this.envelopes = envelopes;
-        this.identity = identity;
-        this.redis = redis;
-        this.config = config;
+        this.sessions = sessions;
+        this.pusher = pusher;
         this.relayConfig = relayConfig;
         this.meters = meters;
-        long period = Math.max(1, config.pickup().lease().toMillis());
-        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Re-pushes to wallets whose live delivery was not confirmed within the lease: the messages have gone
-     * back to pending (the socket died after the relay accepted the frame, or the wallet never answered),
-     * and nothing else would trigger a new delivery while the wallet stays live.
-     */
-    private void sweep() {
-        Instant cutoff = Instant.now().minus(config.pickup().lease());
-        unconfirmed.forEach((conn, sent) -> {
-            if (sent.isBefore(cutoff) && unconfirmed.remove(conn, sent)) {
-                push(conn);
-            }
-        });
     }
 
     /** The wallet confirmed deliveries ({@code messages-received}): no re-push needed for them. */
     public void confirmed(String conn) {
-        unconfirmed.remove(conn);
+        pusher.confirmed(conn);
     }
 
     /**
@@ -164,7 +104,7 @@ public class DeliveryService {
                         now.plus(relayConfig.routeLease())))
                 .toCompletableFuture()
                 .join();
-        redis.sync().set(socketKey(socket.owner()), conn, SetArgs.Builder.ex(relayConfig.routeLease()));
+        sessions.socketCarries(socket.owner(), conn);
         // the relay is evidently alive; original SocketDock relays send no heartbeats
         routes.heartbeat(socket.instanceId(), relayConfig.heartbeatTtl())
                 .toCompletableFuture()
@@ -182,10 +122,9 @@ public class DeliveryService {
      */
     public void liveMode(String conn, Transport.Socket socket, boolean on, Piuri protocol) {
         if (on) {
-            redis.sync().set(liveKey(conn), socket.owner(), SetArgs.Builder.ex(relayConfig.routeLease()));
-            redis.sync().set(liveProtocolKey(conn), protocol.uri(), SetArgs.Builder.ex(relayConfig.routeLease()));
+            sessions.liveOn(conn, socket.owner(), protocol);
         } else {
-            redis.sync().del(liveKey(conn), liveProtocolKey(conn));
+            sessions.liveOff(conn);
         }
     }
 
@@ -194,196 +133,66 @@ public class DeliveryService {
      * pickup replies and live-mode deliveries, never written raw to its socket (implicit mode).
      */
     public void markPickupUser(String conn) {
-        redis.sync().set(pickupKey(conn), "1");
+        sessions.markPickupUser(conn);
     }
 
     /** True when the wallet uses a pickup protocol (see {@link #markPickupUser}). */
     public boolean isPickupUser(String conn) {
-        return redis.sync().exists(pickupKey(conn)) > 0;
+        return sessions.isPickupUser(conn);
     }
 
     /** True when the wallet is in live mode on {@code owner}'s socket. */
     public boolean isLive(String conn, String owner) {
-        return owner.equals(redis.sync().get(liveKey(conn)));
+        return sessions.isLive(conn, owner);
     }
 
-    /** A socket closed: its routes go, its in-flight messages return to pending, live mode on it ends. */
+    /**
+     * A socket closed: its routes go, its in-flight messages return to pending, live mode on it ends. When
+     * messages went back to pending, they are pushed to the wallet's newer socket if it has one (it
+     * reconnected, possibly through another relay, before this disconnect arrived).
+     */
     public void disconnected(String instanceId, String connectionId) {
         String owner = instanceId + "/" + connectionId;
         routes.removeConnection(instanceId, connectionId).toCompletableFuture().join();
-        String conn = redis.sync().get(socketKey(owner));
+        String conn = sessions.walletOn(owner);
         if (conn != null) {
-            mailboxes.release(conn, owner).toCompletableFuture().join();
-            if (isLive(conn, owner)) {
-                redis.sync().del(liveKey(conn), liveProtocolKey(conn));
+            int released = mailboxes.release(conn, owner).toCompletableFuture().join();
+            if (sessions.isLive(conn, owner)) {
+                sessions.liveOff(conn);
             }
-            redis.sync().del(socketKey(owner));
+            sessions.forgetSocket(owner);
+            if (released > 0) {
+                push(conn); // no route left: nothing happens until the wallet reconnects
+            }
         }
     }
 
     /** Delivers what waits for a wallet over its newest live route, in the background. */
     public void push(String conn) {
-        AtomicInteger state = pushes.computeIfAbsent(conn, k -> new AtomicInteger());
-        if (state.getAndIncrement() == 0) {
-            executor.execute(() -> {
-                int seen;
-                do {
-                    seen = state.get();
-                    try {
-                        pushNow(conn);
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "delivery to %s failed; messages stay queued", conn);
-                    }
-                } while (state.addAndGet(-seen) > 0);
-            });
-        }
-    }
-
-    private void pushNow(String conn) {
-        for (int attempt = 0; attempt < 4; attempt++) {
-            List<Route> current = routes.routes(conn).toCompletableFuture().join();
-            if (current.isEmpty()) {
-                return;
-            }
-            Route route = current.get(0);
-            String owner = route.instanceId() + "/" + route.connectionId();
-            boolean live = isLive(conn, owner);
-            if (!live && isPickupUser(conn)) {
-                return; // it asks with status-request / delivery-request or turns live mode on
-            }
-            if (deliverOn(conn, route, owner, live)) {
-                return;
-            }
-            routes.remove(conn, route.connectionId()).toCompletableFuture().join();
-            mailboxes.release(conn, owner).toCompletableFuture().join();
-            meters.counter("switchboard.delivery.failed").increment();
-        }
-    }
-
-    /** @return false when the callback failed (the route is then dropped by the caller) */
-    private boolean deliverOn(String conn, Route route, String owner, boolean pickupLive) {
-        while (true) {
-            List<Delivery> batch = mailboxes
-                    .reserve(
-                            conn,
-                            DeliveryRequest.of(
-                                    config.pickup().maxBatch(),
-                                    owner,
-                                    config.pickup().lease()))
-                    .toCompletableFuture()
-                    .join();
-            if (batch.isEmpty()) {
-                return true;
-            }
-            if (pickupLive) {
-                byte[] frame = liveFrame(conn, batch);
-                boolean ok =
-                        relay.send(route.send(), frame).toCompletableFuture().join();
-                if (ok) {
-                    meters.counter("switchboard.delivery", "mode", "live").increment(batch.size());
-                    unconfirmed.put(conn, Instant.now());
-                }
-                return ok; // in flight until messages-received
-            }
-            for (Delivery d : batch) {
-                if (!relay.send(route.send(), d.message()).toCompletableFuture().join()) {
-                    return false;
-                }
-                mailboxes
-                        .acknowledge(conn, List.of(d.messageId()))
-                        .toCompletableFuture()
-                        .join();
-                meters.counter("switchboard.delivery", "mode", "implicit").increment();
-            }
-        }
+        pusher.push(conn);
     }
 
     /**
-     * The packed live {@code delivery} for a wallet in the protocol it turned live mode on with: v1 wallets
-     * (base58 verkey) get a v1 message authcrypted from the invitation key, v2 wallets (a DID) a v2 message
-     * authcrypted from the mediator's DID (messagepickup 3.0 attachments as {@code base64}, 4.0 as {@code
-     * json}).
+     * Holds back this thread's {@link #push}es until the scope closes: use around the handling of one
+     * inbound message whose replies go out on the socket, so that they reach the wallet before a push
+     * the handler asked for. See {@link Pusher#deferPushes}.
      */
-    private byte[] liveFrame(String conn, List<Delivery> batch) {
-        String stored = redis.sync().get(liveProtocolKey(conn));
-        Piuri protocol = stored == null ? PickupV2Handler.PIURI : Piuri.of(stored);
-        if (!conn.startsWith("did:")) {
-            ObjectNode delivery = Messages.create(protocol.message("delivery"));
-            attach(delivery.putArray("~attach"), batch);
-            return envelopes.authcrypt(bytes(delivery), identity.invitationKey().verkey(), conn);
-        }
-        ObjectNode delivery = Messages.createV2(protocol.message("delivery"));
-        attachV2(delivery, batch, protocol.major() == 3);
-        try {
-            return v2Envelopes.authcrypt(
-                    dev.switchboard.didcomm.v2.Message.parse(JSON.writeValueAsString(delivery)), conn);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public Pusher.AfterReply deferPushes() {
+        return pusher.deferPushes();
     }
 
     /**
-     * Appends DIDComm v2 attachments {@code {"id", "data":{"base64"|"json"}}} per message to a v2 message.
+     * Appends DIDComm v2 attachments {@code {"id", "data":{"base64"|"json"}}} per message to a v2 message;
+     * see {@link LiveFrames#attachV2}.
      *
      * @param base64 true for {@code data.base64} (messagepickup 3.0), false for {@code data.json}
      */
     public static void attachV2(ObjectNode message, List<Delivery> batch, boolean base64) {
-        for (Delivery d : batch) {
-            ObjectNode data = JSON.createObjectNode();
-            if (base64) {
-                data.put(
-                        "base64",
-                        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(d.message()));
-            } else {
-                try {
-                    data.set("json", JSON.readTree(d.message()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("stored message " + d.messageId() + " is not JSON", e);
-                }
-            }
-            Messages.attach(message, d.messageId(), data);
-        }
+        LiveFrames.attachV2(message, batch, base64);
     }
 
-    private static byte[] bytes(ObjectNode message) {
-        try {
-            return JSON.writeValueAsBytes(message);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Appends {@code {"@id", "data":{"json": <envelope>}}} per message. */
+    /** Appends {@code {"@id", "data":{"json": <envelope>}}} per message; see {@link LiveFrames#attach}. */
     public static void attach(ArrayNode attachments, List<Delivery> batch) {
-        for (Delivery d : batch) {
-            ObjectNode attachment = attachments.addObject();
-            attachment.put("@id", d.messageId());
-            try {
-                attachment.putObject("data").set("json", JSON.readTree(d.message()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("stored message " + d.messageId() + " is not JSON", e);
-            }
-        }
-    }
-
-    private String liveKey(String conn) {
-        return redis.prefix() + ":live:" + conn;
-    }
-
-    private String liveProtocolKey(String conn) {
-        return redis.prefix() + ":liveproto:" + conn;
-    }
-
-    private String pickupKey(String conn) {
-        return redis.prefix() + ":pickup:" + conn;
-    }
-
-    private String socketKey(String owner) {
-        return redis.prefix() + ":sock:" + owner;
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        sweeper.shutdownNow();
-        executor.shutdown();
+        LiveFrames.attach(attachments, batch);
     }
 }

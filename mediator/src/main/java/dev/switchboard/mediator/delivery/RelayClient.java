@@ -8,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +29,7 @@ public class RelayClient {
     private final HttpClient http;
     private final RelayAuth auth;
     private final Duration timeout;
+    private final List<Consumer<URI>> failureListeners = new CopyOnWriteArrayList<>();
 
     /** Constructor injection. */
     public RelayClient(RelayAuth auth, RelayConfig config) {
@@ -35,6 +39,14 @@ public class RelayClient {
                 .connectTimeout(config.callbackTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    /**
+     * Registers a listener told the {@code send} URI of every callback that failed (whatever the caller then
+     * does), on the thread that completes the send; it must not block.
+     */
+    public void onFailure(Consumer<URI> listener) {
+        failureListeners.add(listener);
     }
 
     /**
@@ -67,8 +79,24 @@ public class RelayClient {
             result = CompletableFuture.failedFuture(e);
         }
         return result.exceptionally(e -> {
-            LOG.debugf("send callback %s failed: %s", send, e.toString());
-            return false;
-        });
+                    LOG.debugf("send callback %s failed: %s", send, e.toString());
+                    return false;
+                })
+                .thenApply(ok -> {
+                    if (!ok) {
+                        failed(send);
+                    }
+                    return ok;
+                });
+    }
+
+    private void failed(URI send) {
+        for (Consumer<URI> listener : failureListeners) {
+            try {
+                listener.accept(send);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "send failure listener failed for %s", send);
+            }
+        }
     }
 }

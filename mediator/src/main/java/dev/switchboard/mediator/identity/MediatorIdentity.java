@@ -15,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -36,6 +38,8 @@ public class MediatorIdentity implements SecretResolver {
 
     private final MediatorKey invitationKey;
     private final MediatorKey routingKey;
+    /** verkey -> secret of both keys, computed once (every unpack and pack looks a key up). */
+    private final Map<String, Secret> secrets;
 
     /**
      * Loads or creates the keys.
@@ -59,6 +63,11 @@ public class MediatorIdentity implements SecretResolver {
         ObjectNode keys = parse(kek.open(name, stored));
         this.invitationKey = new MediatorKey(okp(keys, "invitation"));
         this.routingKey = new MediatorKey(okp(keys, "routing"));
+        Map<String, Secret> byVerkey = new HashMap<>();
+        for (MediatorKey key : List.of(invitationKey, routingKey)) {
+            byVerkey.putIfAbsent(key.verkey(), key.secret());
+        }
+        this.secrets = Map.copyOf(byVerkey);
         LOG.infof(
                 "%s mediator keys: invitation %s, routing %s",
                 created ? "created" : "loaded", invitationKey.verkey(), routingKey.verkey());
@@ -112,9 +121,6 @@ public class MediatorIdentity implements SecretResolver {
 
     @Override
     public Optional<Secret> findKey(String kid) {
-        return keys().stream()
-                .filter(k -> k.verkey().equals(kid))
-                .map(MediatorKey::secret)
-                .findFirst();
+        return Optional.ofNullable(secrets.get(kid));
     }
 }

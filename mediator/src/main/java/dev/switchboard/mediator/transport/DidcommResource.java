@@ -3,11 +3,13 @@ package dev.switchboard.mediator.transport;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.message.Transport;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /}: DIDComm v2 over HTTP (<a href="https://identity.foundation/didcomm-messaging/spec/v2.1/#https">DIDComm
@@ -31,17 +33,23 @@ public class DidcommResource {
     public static final String SSI_AGENT_WIRE = "application/ssi-agent-wire";
 
     private final Dispatcher dispatcher;
+    private final InboundExecutor executor;
 
-    /** @param dispatcher the message path */
-    public DidcommResource(Dispatcher dispatcher) {
+    /**
+     * @param dispatcher the message path
+     * @param executor where the message is processed (the body is read on the event loop)
+     */
+    public DidcommResource(Dispatcher dispatcher, InboundExecutor executor) {
         this.dispatcher = dispatcher;
+        this.executor = executor;
     }
 
     /** Receives one packed message. */
     @POST
+    @NonBlocking
     @Consumes({ENVELOPE_ENC, SSI_AGENT_WIRE, ENCRYPTED_V2, SIGNED_V2, PLAIN_V2, MediaType.APPLICATION_JSON})
-    public Response receive(byte[] body) {
-        return toResponse(dispatcher.dispatch(body, new Transport.Http()));
+    public CompletionStage<Response> receive(byte[] body) {
+        return executor.submit(() -> toResponse(dispatcher.dispatch(body, new Transport.Http())));
     }
 
     static Response toResponse(Dispatcher.Outcome outcome) {

@@ -50,6 +50,7 @@ public class Dispatcher {
     private final Envelopes envelopes;
     private final HandlerRegistry registry;
     private final DeliveryService delivery;
+    private final RouteRecorder routeRecorder;
     private final RelayClient relay;
     private final MediatorConfig config;
     private final MeterRegistry meters;
@@ -86,6 +87,7 @@ public class Dispatcher {
             Envelopes envelopes,
             HandlerRegistry registry,
             DeliveryService delivery,
+            RouteRecorder routeRecorder,
             RelayClient relay,
             MediatorConfig config,
             MeterRegistry meters,
@@ -94,6 +96,7 @@ public class Dispatcher {
         this.envelopes = envelopes;
         this.registry = registry;
         this.delivery = delivery;
+        this.routeRecorder = routeRecorder;
         this.relay = relay;
         this.config = config;
         this.meters = meters;
@@ -138,9 +141,7 @@ public class Dispatcher {
             }
             InboundMessage message = parsed.get();
             Transport.Socket socket = transport.socket();
-            if (socket != null && sender != null) {
-                delivery.recordRoute(sender, socket);
-            }
+            boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
             List<ObjectNode> replies;
             try {
                 replies = registry.handle(message);
@@ -156,7 +157,7 @@ public class Dispatcher {
                 replies = List.of(ProblemReports.of(message, problem));
             }
             Outcome outcome = route(replies, recipient, sender, message.returnRoute(), transport);
-            if (socket != null && sender != null) {
+            if (newRoute) {
                 delivery.push(sender); // reconnect: drain what waited (implicit mode)
             }
             return outcome;

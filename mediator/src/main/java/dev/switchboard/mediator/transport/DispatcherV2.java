@@ -43,6 +43,7 @@ public class DispatcherV2 {
     private final DidcommV2Envelopes envelopes;
     private final HandlerRegistry registry;
     private final DeliveryService delivery;
+    private final RouteRecorder routeRecorder;
     private final RelayClient relay;
     private final MediatorDid identity;
     private final MeterRegistry meters;
@@ -52,12 +53,14 @@ public class DispatcherV2 {
             DidcommV2Envelopes envelopes,
             HandlerRegistry registry,
             DeliveryService delivery,
+            RouteRecorder routeRecorder,
             RelayClient relay,
             MediatorDid identity,
             MeterRegistry meters) {
         this.envelopes = envelopes;
         this.registry = registry;
         this.delivery = delivery;
+        this.routeRecorder = routeRecorder;
         this.relay = relay;
         this.identity = identity;
         this.meters = meters;
@@ -104,9 +107,7 @@ public class DispatcherV2 {
                     transport,
                     DidcommVersion.V2);
             Transport.Socket socket = transport.socket();
-            if (socket != null && sender != null) {
-                delivery.recordRoute(sender, socket);
-            }
+            boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
             List<ObjectNode> replies;
             try {
                 replies = registry.handle(in);
@@ -123,7 +124,7 @@ public class DispatcherV2 {
             }
             Dispatcher.Outcome outcome =
                     route(replies, sender, identity.didOf(meta.recipientKid()), in.returnRoute(), transport);
-            if (socket != null && sender != null) {
+            if (newRoute) {
                 delivery.push(sender);
             }
             return outcome;

@@ -14,6 +14,7 @@ import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.Meta;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
 import dev.switchboard.socketdock.protocol.auth.Verification;
+import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,14 +22,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The relay backend: {@code POST /socketdock/connect|message|disconnect|heartbeat} with SocketDock's JSON
  * (our extensions optional), each verified with the relay request token. 401 on a bad token, 400 on a body
  * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
- * through the socket).
+ * through the socket). Bodies are read on the event loop; the work runs on the {@link InboundExecutor}.
+ *
+ * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
+ * all instances: a retry gets the first attempt's status, or 202 while that is still in progress (see {@link
+ * RelayIdempotency}). Pushes that handling a frame asks for start only after its replies went out on the
+ * socket, so a reply (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
  */
 @Path("/socketdock")
 public class SocketDockResource {
@@ -39,10 +47,23 @@ public class SocketDockResource {
     private final DeliveryService delivery;
     private final RouteTable routes;
     private final RelayConfig config;
+    private final InboundExecutor executor;
+    private final RelayIdempotency idempotency;
+    private final RouteRecorder routeRecorder;
 
     /** Constructor injection. */
     public SocketDockResource(
-            RelayAuth auth, Dispatcher dispatcher, DeliveryService delivery, RouteTable routes, RelayConfig config) {
+            RelayAuth auth,
+            Dispatcher dispatcher,
+            DeliveryService delivery,
+            RouteTable routes,
+            RelayConfig config,
+            InboundExecutor executor,
+            RelayIdempotency idempotency,
+            RouteRecorder routeRecorder) {
+        this.executor = executor;
+        this.idempotency = idempotency;
+        this.routeRecorder = routeRecorder;
         this.auth = auth;
         this.dispatcher = dispatcher;
         this.delivery = delivery;
@@ -52,9 +73,10 @@ public class SocketDockResource {
 
     /** A socket opened: accepted (the wallet is identified by its first message). */
     @POST
+    @NonBlocking
     @Path("connect")
-    public Response connect(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+    public CompletionStage<Response> connect(byte[] body, @Context HttpServerRequest request) {
+        return guarded("connect", body, request, () -> {
             ConnectEvent event = SocketDockJson.readConnect(body);
             LOG.debugf("socket %s opened", event.meta().connectionId());
             return Response.ok().build();
@@ -63,11 +85,15 @@ public class SocketDockResource {
 
     /** A frame from a wallet: dispatched with the socket as transport. */
     @POST
+    @NonBlocking
     @Path("message")
-    public Response message(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+    public CompletionStage<Response> message(byte[] body, @Context HttpServerRequest request) {
+        return guarded("message", body, request, () -> {
             MessageEvent event = SocketDockJson.readMessage(body);
-            Dispatcher.Outcome outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
+            Dispatcher.Outcome outcome;
+            try (var afterReply = delivery.deferPushes()) {
+                outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
+            }
             if (outcome instanceof Dispatcher.Outcome.Refused r) {
                 if (r.status() == 503) {
                     return DidcommResource.toResponse(outcome);
@@ -80,12 +106,14 @@ public class SocketDockResource {
 
     /** A socket closed: its routes go and its in-flight messages return to pending. */
     @POST
+    @NonBlocking
     @Path("disconnect")
-    public Response disconnect(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+    public CompletionStage<Response> disconnect(byte[] body, @Context HttpServerRequest request) {
+        return guarded("disconnect", body, request, () -> {
             DisconnectEvent event = SocketDockJson.readDisconnect(body);
             String instance = event.meta() != null ? socket(event.meta()).instanceId() : null;
             if (instance != null) {
+                routeRecorder.forget(instance + "/" + event.connectionId());
                 delivery.disconnected(instance, event.connectionId());
             } else {
                 LOG.debugf("disconnect of %s without meta: its routes lapse with their lease", event.connectionId());
@@ -96,9 +124,10 @@ public class SocketDockResource {
 
     /** A relay is alive: its routes stay usable for the heartbeat TTL. */
     @POST
+    @NonBlocking
     @Path("heartbeat")
-    public Response heartbeat(byte[] body, @Context HttpServerRequest request) {
-        return guarded(body, request, () -> {
+    public CompletionStage<Response> heartbeat(byte[] body, @Context HttpServerRequest request) {
+        return guarded("heartbeat", body, request, () -> {
             Heartbeat beat = SocketDockJson.readHeartbeat(body);
             routes.heartbeat(beat.instanceId(), config.heartbeatTtl())
                     .toCompletableFuture()
@@ -118,14 +147,64 @@ public class SocketDockResource {
         Response run();
     }
 
-    private Response guarded(byte[] body, HttpServerRequest request, Action action) {
-        Verification verification = auth.verify(request.getHeader(HttpNames.AUTHORIZATION), request.uri(), body);
+    private CompletionStage<Response> guarded(String event, byte[] body, HttpServerRequest request, Action action) {
+        String authorization = request.getHeader(HttpNames.AUTHORIZATION);
+        String key = request.getHeader(HttpNames.IDEMPOTENCY_KEY);
+        String uri = request.uri();
+        return executor.submit(() -> verifiedAndRun(event, authorization, key, uri, body, action));
+    }
+
+    private Response verifiedAndRun(
+            String event,
+            @Nullable String authorization,
+            @Nullable String key,
+            String uri,
+            byte[] body,
+            Action action) {
+        Verification verification = auth.verify(authorization, uri, body);
         if (!verification.ok()) {
             return Response.status(401)
                     .entity(DidcommResource.error("unauthorized", verification.reason()))
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         }
+        if (key == null) {
+            return processed(action);
+        }
+        RelayIdempotency.Claim claim;
+        try {
+            claim = idempotency.claim(event, key);
+        } catch (IllegalArgumentException e) {
+            return Response.status(400)
+                    .entity(DidcommResource.error("malformed", String.valueOf(e.getMessage())))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        } catch (RuntimeException e) {
+            LOG.warn("idempotency key not checked", e);
+            return unavailable();
+        }
+        if (claim instanceof RelayIdempotency.Claim.Duplicate duplicate) {
+            LOG.debugf("%s %s is a retry: answered %d without processing", event, key, duplicate.status());
+            return Response.status(duplicate.status()).build();
+        }
+        RelayIdempotency.Claim.First first = (RelayIdempotency.Claim.First) claim;
+        Response response = processed(action);
+        try {
+            idempotency.finish(first, response.getStatus());
+        } catch (RuntimeException e) {
+            LOG.warnf("outcome of %s %s not recorded: %s", event, key, e.toString());
+        }
+        return response;
+    }
+
+    private static Response unavailable() {
+        return Response.status(503)
+                .entity(DidcommResource.error("unavailable", "retry"))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private Response processed(Action action) {
         try {
             return action.run();
         } catch (MalformedEventException | IllegalArgumentException | NullPointerException e) {
@@ -135,10 +214,7 @@ public class SocketDockResource {
                     .build();
         } catch (RuntimeException e) {
             LOG.warn("relay event not processed", e);
-            return Response.status(503)
-                    .entity(DidcommResource.error("unavailable", "retry"))
-                    .type(MediaType.APPLICATION_JSON)
-                    .build();
+            return unavailable();
         }
     }
 }

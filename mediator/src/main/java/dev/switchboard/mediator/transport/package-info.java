@@ -1,6 +1,6 @@
 /**
  * Ingress: {@code POST /} (DIDComm v1 and v2 over HTTP), {@code POST /socketdock/*} (the relay backend,
- * verified with the relay request token), and the {@link dev.switchboard.mediator.transport.Dispatcher} every
+ * verified with the relay request token, retries de-duplicated by {@code Idempotency-Key}), and the {@link dev.switchboard.mediator.transport.Dispatcher} every
  * inbound packed message goes through; it detects the generation and hands v2 to {@link
  * dev.switchboard.mediator.transport.DispatcherV2}. In: HTTP requests. Out: HTTP responses, replies (in the
  * message's generation) through relay callbacks, queued replies.

@@ -162,13 +162,9 @@ class PickupV3HandlerTest {
         ObjectNode change = TestWalletV2.message(PICKUP + "live-delivery-change");
         TestWalletV2.body(change).put("live_delivery", true);
         assertThat(relay.frame(socket, wallet.pack(change)).statusCode()).isEqualTo(200);
-        // the status reply and the push of the queued message travel as two independent send callbacks,
-        // so they may reach the socket in either order
-        ObjectNode first = wallet.unpack(relay.next(socket));
-        ObjectNode second = wallet.unpack(relay.next(socket));
-        boolean statusFirst = first.path("type").asText().equals(PICKUP + "status");
-        ObjectNode status = statusFirst ? first : second;
-        ObjectNode queued = statusFirst ? second : first;
+        // the status reply goes out before the push of the queued message starts
+        ObjectNode status = wallet.unpack(relay.next(socket));
+        ObjectNode queued = wallet.unpack(relay.next(socket));
         assertThat(status.path("type").asText()).isEqualTo(PICKUP + "status");
         assertThat(status.path("body").path("live_delivery").asBoolean()).isTrue();
         assertThat(queued.path("type").asText()).isEqualTo(PICKUP + "delivery");

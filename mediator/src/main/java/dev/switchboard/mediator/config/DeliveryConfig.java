@@ -1,0 +1,36 @@
+package dev.switchboard.mediator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Delivery recovery shared by all instances: {@code switchboard.delivery.*} (environment: {@code
+ * SWITCHBOARD_DELIVERY_*}). Every instance sweeps the wallets whose delivery deadline passed (the instance
+ * that pushed died, or the wallet never confirmed a live delivery) and pushes again.
+ */
+@ConfigMapping(prefix = "switchboard.delivery")
+public interface DeliveryConfig {
+
+    /** How often each instance looks for wallets whose delivery deadline passed. */
+    @WithDefault("1s")
+    Duration sweepPeriod();
+
+    /**
+     * Added to the pickup lease to make a delivery deadline, so that the messages' in-flight lease has
+     * surely ended when another instance re-pushes (covers clock skew between instances).
+     */
+    @WithDefault("1s")
+    Duration deadlineGrace();
+
+    /**
+     * How long a sweeping instance holds a due wallet before another instance may claim it again (should it
+     * die before its push records a new deadline).
+     */
+    @WithDefault("10s")
+    Duration claimLease();
+
+    /** Most due wallets one sweep claims. */
+    @WithDefault("200")
+    int sweepBatch();
+}

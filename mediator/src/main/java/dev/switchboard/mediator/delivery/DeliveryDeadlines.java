@@ -1,0 +1,101 @@
+package dev.switchboard.mediator.delivery;
+
+import dev.switchboard.mediator.store.RedisConnection;
+import io.lettuce.core.ScriptOutputType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Delivery deadlines shared by all mediator instances: one Redis sorted set {@code <prefix>:deadlines},
+ * member = wallet connection key, score = epoch milliseconds by which the messages handed out to the wallet
+ * must have been confirmed (their in-flight lease plus a grace). A push records a deadline once it reserved
+ * messages, before it sends them; {@code messages-received} clears it; a deadline that passes means the
+ * attempt was lost (the pushing instance died, or the wallet never confirmed a live delivery), and any
+ * instance's sweep claims the wallet and pushes again. Nothing of it lives in an instance's memory.
+ */
+@ApplicationScoped
+public class DeliveryDeadlines {
+    /** Claims up to ARGV[3] members with score <= ARGV[1], moving them to ARGV[2] (the claim's lease). */
+    private static final String CLAIM = """
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+            for _, member in ipairs(due) do
+                redis.call('ZADD', KEYS[1], ARGV[2], member)
+            end
+            return due
+            """;
+
+    /** Removes member ARGV[1] while its score is still ARGV[2] (nobody recorded a newer deadline since). */
+    private static final String CLEAR_IF = """
+            local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if score and tonumber(score) == tonumber(ARGV[2]) then
+                return redis.call('ZREM', KEYS[1], ARGV[1])
+            end
+            return 0
+            """;
+
+    private final RedisConnection redis;
+
+    /** Constructor injection. */
+    public DeliveryDeadlines(RedisConnection redis) {
+        this.redis = redis;
+    }
+
+    /** Records a wallet's delivery deadline (the latest batch's; it replaces a sweep's claim). */
+    public void record(String conn, Instant deadline) {
+        redis.sync().zadd(key(), (double) deadline.toEpochMilli(), conn);
+    }
+
+    /** The wallet confirmed its deliveries ({@code messages-received}): no deadline. */
+    public void clear(String conn) {
+        redis.sync().zrem(key(), conn);
+    }
+
+    /**
+     * Clears the wallet's deadline only while it is still {@code deadline} (a push since recorded its own).
+     *
+     * @return true when it was cleared
+     */
+    public boolean clearIf(String conn, Instant deadline) {
+        Long removed = redis.sync()
+                .eval(
+                        CLEAR_IF,
+                        ScriptOutputType.INTEGER,
+                        new String[] {key()},
+                        conn,
+                        Long.toString(deadline.toEpochMilli()));
+        return removed != null && removed > 0;
+    }
+
+    /**
+     * Atomically claims wallets whose deadline passed: their deadline moves to {@code claimUntil}, so other
+     * instances skip them until then (and take them over should this one die before pushing).
+     *
+     * @param now wallets with a deadline at or before this are due
+     * @param claimUntil their deadline while claimed, millisecond precision
+     * @param limit most wallets claimed, {@code > 0}
+     * @return the claimed wallets' connection keys, earliest deadline first
+     */
+    public List<String> claimDue(Instant now, Instant claimUntil, int limit) {
+        List<String> due = redis.sync()
+                .eval(
+                        CLAIM,
+                        ScriptOutputType.MULTI,
+                        new String[] {key()},
+                        Long.toString(now.toEpochMilli()),
+                        Long.toString(claimUntil.toEpochMilli()),
+                        Integer.toString(limit));
+        return due == null ? List.of() : due;
+    }
+
+    /** The wallet's recorded deadline, or null (none); for tests and diagnostics. */
+    public @Nullable Instant deadline(String conn) {
+        Double score = redis.sync().zscore(key(), conn);
+        return score == null ? null : Instant.ofEpochMilli(score.longValue());
+    }
+
+    private String key() {
+        return redis.prefix() + ":deadlines";
+    }
+}

@@ -1,0 +1,244 @@
+package dev.switchboard.mediator.delivery;
+
+import dev.switchboard.mediator.config.DeliveryConfig;
+import dev.switchboard.mediator.config.MediatorConfig;
+import dev.switchboard.queue.mailbox.Delivery;
+import dev.switchboard.queue.mailbox.DeliveryRequest;
+import dev.switchboard.queue.mailbox.Mailboxes;
+import dev.switchboard.queue.route.Route;
+import dev.switchboard.queue.route.RouteTable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The push loop: delivers what waits for a wallet over its newest live route. In pickup live mode as one
+ * {@code delivery} message per batch (in flight until {@code messages-received}); otherwise (implicit mode)
+ * each message as it was forwarded, acknowledged once the relay wrote it. A failed {@code send} callback
+ * drops the route and returns the messages to pending; the next route, if any, is tried (up to 4 routes).
+ * Pushes of one wallet run one at a time per instance on virtual threads.
+ *
+ * <p>Recovery is stateless: before reserving, a push records the wallet's delivery deadline in {@link
+ * DeliveryDeadlines} (now + pickup lease + grace); it clears it when nothing was left to deliver, and {@code
+ * messages-received} clears it for live deliveries. Every instance sweeps due deadlines (claimed atomically,
+ * so one instance takes each) and pushes again: a live delivery the wallet never confirmed, or one whose
+ * instance died after reserving, is re-sent by whichever instance is alive.
+ */
+@ApplicationScoped
+@Startup // the sweep runs on every instance, whether or not it has pushed anything yet
+public class Pusher {
+    private static final Logger LOG = Logger.getLogger(Pusher.class);
+
+    private final Mailboxes mailboxes;
+    private final RouteTable routes;
+    private final RelayClient relay;
+    private final WalletSessions sessions;
+    private final LiveFrames frames;
+    private final DeliveryDeadlines deadlines;
+    private final MediatorConfig config;
+    private final DeliveryConfig deliveryConfig;
+    private final MeterRegistry meters;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, AtomicInteger> pushes = new ConcurrentHashMap<>();
+    /**
+     * Wallets this instance's sweep claimed and has not pushed yet: a push that finds no usable route for one
+     * clears its claimed deadline (a hint only: a lost entry just means one more claim after the claim lease).
+     */
+    private final Map<String, Instant> swept = new ConcurrentHashMap<>();
+    /** Pushes held back on this thread until a reply went out (see {@link #deferPushes}). */
+    private final ThreadLocal<@Nullable Set<String>> deferred = new ThreadLocal<>();
+
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delivery-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Constructor injection. */
+    public Pusher(
+            Mailboxes mailboxes,
+            RouteTable routes,
+            RelayClient relay,
+            WalletSessions sessions,
+            LiveFrames frames,
+            DeliveryDeadlines deadlines,
+            MediatorConfig config,
+            DeliveryConfig deliveryConfig,
+            MeterRegistry meters) {
+        this.mailboxes = mailboxes;
+        this.routes = routes;
+        this.relay = relay;
+        this.sessions = sessions;
+        this.frames = frames;
+        this.deadlines = deadlines;
+        this.config = config;
+        this.deliveryConfig = deliveryConfig;
+        this.meters = meters;
+        long period = Math.max(1, deliveryConfig.sweepPeriod().toMillis());
+        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Re-pushes to wallets whose delivery deadline passed, whichever instance recorded it: the messages have
+     * gone back to pending (the socket died after the relay accepted the frame, the wallet never answered, or
+     * the pushing instance died), and nothing else would trigger a new delivery while the wallet stays live.
+     */
+    void sweep() {
+        try {
+            Instant now = Instant.now();
+            Instant claimUntil =
+                    Instant.ofEpochMilli(now.plus(deliveryConfig.claimLease()).toEpochMilli());
+            List<String> due = deadlines.claimDue(now, claimUntil, deliveryConfig.sweepBatch());
+            for (String conn : due) {
+                swept.put(conn, claimUntil);
+                meters.counter("switchboard.delivery.repush").increment();
+                push(conn);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("delivery sweep failed (retried next period): %s", e.toString());
+        }
+    }
+
+    /** The wallet confirmed deliveries ({@code messages-received}): no re-push needed for them. */
+    public void confirmed(String conn) {
+        deadlines.clear(conn);
+    }
+
+    /**
+     * Holds back this thread's pushes until the returned scope closes (then they start, once per wallet): a
+     * reply sent on the socket inside the scope reaches the wallet before any push that its handling asked
+     * for (e.g. the {@code status} answering {@code live-delivery-change} before the queued {@code delivery}).
+     * Nested scopes defer to the outermost.
+     */
+    public AfterReply deferPushes() {
+        if (deferred.get() != null) {
+            return () -> {};
+        }
+        Set<String> held = new LinkedHashSet<>();
+        deferred.set(held);
+        return () -> {
+            deferred.remove();
+            held.forEach(this::push);
+        };
+    }
+
+    /** A scope of deferred pushes; closing it starts them. */
+    public interface AfterReply extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Delivers what waits for a wallet over its newest live route, in the background. */
+    public void push(String conn) {
+        Set<String> held = deferred.get();
+        if (held != null) {
+            held.add(conn);
+            return;
+        }
+        AtomicInteger state = pushes.computeIfAbsent(conn, k -> new AtomicInteger());
+        if (state.getAndIncrement() == 0) {
+            executor.execute(() -> {
+                int seen;
+                do {
+                    seen = state.get();
+                    try {
+                        pushNow(conn);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "delivery to %s failed; messages stay queued", conn);
+                    }
+                } while (state.addAndGet(-seen) > 0);
+            });
+        }
+    }
+
+    private void pushNow(String conn) {
+        @Nullable Instant claim = swept.remove(conn);
+        for (int attempt = 0; attempt < 4; attempt++) {
+            List<Route> current = routes.routes(conn).toCompletableFuture().join();
+            if (current.isEmpty()) {
+                endClaim(conn, claim); // reconnecting pushes again (the route's first message)
+                return;
+            }
+            Route route = current.get(0);
+            String owner = route.instanceId() + "/" + route.connectionId();
+            boolean live = sessions.isLive(conn, owner);
+            if (!live && sessions.isPickupUser(conn)) {
+                endClaim(conn, claim);
+                return; // it asks with status-request / delivery-request or turns live mode on
+            }
+            if (deliverOn(conn, route, owner, live)) {
+                endClaim(conn, claim); // (a batch sent since recorded a newer deadline, which stays)
+                return;
+            }
+            routes.remove(conn, route.connectionId()).toCompletableFuture().join();
+            mailboxes.release(conn, owner).toCompletableFuture().join();
+            meters.counter("switchboard.delivery.failed").increment();
+        }
+    }
+
+    /** A swept wallet was pushed: its claim ends, or it would be claimed again and again. */
+    private void endClaim(String conn, @Nullable Instant claim) {
+        if (claim != null) {
+            deadlines.clearIf(conn, claim);
+        }
+    }
+
+    /** @return false when the callback failed (the route is then dropped by the caller) */
+    private boolean deliverOn(String conn, Route route, String owner, boolean pickupLive) {
+        while (true) {
+            List<Delivery> batch = mailboxes
+                    .reserve(
+                            conn,
+                            DeliveryRequest.of(
+                                    config.pickup().maxBatch(),
+                                    owner,
+                                    config.pickup().lease()))
+                    .toCompletableFuture()
+                    .join();
+            if (batch.isEmpty()) {
+                return true;
+            }
+            // before sending: should this instance die now, another one re-pushes once the lease ended
+            deadlines.record(conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
+            if (pickupLive) {
+                byte[] frame = frames.liveFrame(conn, batch);
+                boolean ok =
+                        relay.send(route.send(), frame).toCompletableFuture().join();
+                if (ok) {
+                    meters.counter("switchboard.delivery", "mode", "live").increment(batch.size());
+                }
+                return ok; // in flight until messages-received (or the deadline: a sweep re-pushes)
+            }
+            for (Delivery d : batch) {
+                if (!relay.send(route.send(), d.message()).toCompletableFuture().join()) {
+                    return false;
+                }
+                mailboxes
+                        .acknowledge(conn, List.of(d.messageId()))
+                        .toCompletableFuture()
+                        .join();
+                meters.counter("switchboard.delivery", "mode", "implicit").increment();
+            }
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        sweeper.shutdownNow();
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.switchboard.mediator.delivery;
+
+import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.store.RedisConnection;
+import io.lettuce.core.SetArgs;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A wallet's session state in Redis, shared by all mediator instances: which socket it is in live mode on
+ * ({@code <prefix>:live:<conn>} = owner {@code instanceId/connectionId}), with which pickup protocol
+ * ({@code <prefix>:liveproto:<conn>} = PIURI), whether it uses a pickup protocol at all ({@code
+ * <prefix>:pickup:<conn>}), and which wallet a socket carries ({@code <prefix>:sock:<owner>} = conn). Live and
+ * socket keys expire with the route lease.
+ */
+@ApplicationScoped
+public class WalletSessions {
+    private final RedisConnection redis;
+    private final RelayConfig relayConfig;
+
+    /** Constructor injection. */
+    public WalletSessions(RedisConnection redis, RelayConfig relayConfig) {
+        this.redis = redis;
+        this.relayConfig = relayConfig;
+    }
+
+    /** Live mode on for {@code conn} on the socket {@code owner}, deliveries in {@code protocol}. */
+    public void liveOn(String conn, String owner, Piuri protocol) {
+        redis.sync().set(liveKey(conn), owner, SetArgs.Builder.ex(relayConfig.routeLease()));
+        redis.sync().set(liveProtocolKey(conn), protocol.uri(), SetArgs.Builder.ex(relayConfig.routeLease()));
+    }
+
+    /** Live mode off for {@code conn}. */
+    public void liveOff(String conn) {
+        redis.sync().del(liveKey(conn), liveProtocolKey(conn));
+    }
+
+    /** True when the wallet is in live mode on {@code owner}'s socket. */
+    public boolean isLive(String conn, String owner) {
+        return owner.equals(redis.sync().get(liveKey(conn)));
+    }
+
+    /** The PIURI the wallet turned live mode on with, null when none is stored. */
+    public @Nullable String liveProtocol(String conn) {
+        return redis.sync().get(liveProtocolKey(conn));
+    }
+
+    /** Remembers that the wallet uses a pickup protocol (no implicit-mode writes to its socket). */
+    public void markPickupUser(String conn) {
+        redis.sync().set(pickupKey(conn), "1");
+    }
+
+    /** True when the wallet uses a pickup protocol. */
+    public boolean isPickupUser(String conn) {
+        return redis.sync().exists(pickupKey(conn)) > 0;
+    }
+
+    /** Remembers that socket {@code owner} carries wallet {@code conn}, for the route lease. */
+    public void socketCarries(String owner, String conn) {
+        redis.sync().set(socketKey(owner), conn, SetArgs.Builder.ex(relayConfig.routeLease()));
+    }
+
+    /** The wallet socket {@code owner} carries, null when unknown (never identified, or lapsed). */
+    public @Nullable String walletOn(String owner) {
+        return redis.sync().get(socketKey(owner));
+    }
+
+    /** Forgets which wallet socket {@code owner} carries. */
+    public void forgetSocket(String owner) {
+        redis.sync().del(socketKey(owner));
+    }
+
+    private String liveKey(String conn) {
+        return redis.prefix() + ":live:" + conn;
+    }
+
+    private String liveProtocolKey(String conn) {
+        return redis.prefix() + ":liveproto:" + conn;
+    }
+
+    private String pickupKey(String conn) {
+        return redis.prefix() + ":pickup:" + conn;
+    }
+
+    private String socketKey(String owner) {
+        return redis.prefix() + ":sock:" + owner;
+    }
+}

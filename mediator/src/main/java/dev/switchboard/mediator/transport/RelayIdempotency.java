@@ -1,0 +1,98 @@
+package dev.switchboard.mediator.transport;
+
+import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.store.RedisConnection;
+import io.lettuce.core.SetArgs;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * De-duplicates relay posts by their {@code Idempotency-Key} (SocketDock relays send {@code
+ * <instance_id>:<connection_id>:<seq>} and repeat it on every retry of one frame). In Redis, shared by all
+ * instances: {@code <prefix>:idem:<event>:<key>} is {@code pending} while the first attempt is processed,
+ * then its final HTTP status, for {@link RelayConfig#idempotencyTtl()}. A failed attempt (5xx) forgets the
+ * key, so the relay's retry processes the event again.
+ *
+ * <p>A retry of a finished attempt gets the same status; a retry of an attempt still in progress waits up
+ * to {@link RelayConfig#duplicateWait()} for its status (or takes over if it failed), then gets 202: the
+ * relay counts any 2xx as delivered and does not retry again.
+ */
+@ApplicationScoped
+public class RelayIdempotency {
+    /** Longest {@code Idempotency-Key} accepted, in characters. */
+    public static final int MAX_KEY_LENGTH = 256;
+
+    private static final String PENDING = "pending";
+    private static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
+
+    private final RedisConnection redis;
+    private final RelayConfig config;
+
+    /** Constructor injection. */
+    public RelayIdempotency(RedisConnection redis, RelayConfig config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    /** What to do with one post. */
+    public sealed interface Claim {
+        /** This is the first attempt: process it, then {@link #finish} with its status. */
+        record First(String key) implements Claim {}
+
+        /**
+         * A retry: answer {@code status} without processing.
+         *
+         * @param status the first attempt's status, or 202 while it is still in progress
+         */
+        record Duplicate(int status) implements Claim {}
+    }
+
+    /**
+     * Claims a post for processing.
+     *
+     * @param event {@code connect}, {@code message} or {@code disconnect}
+     * @param idempotencyKey the header's value, at most {@link #MAX_KEY_LENGTH} characters
+     * @throws IllegalArgumentException when the key is empty or longer (answered 400)
+     */
+    public Claim claim(String event, String idempotencyKey) {
+        if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("Idempotency-Key: %d characters (expected: 1..%d)"
+                    .formatted(idempotencyKey.length(), MAX_KEY_LENGTH));
+        }
+        String key = redis.prefix() + ":idem:" + event + ":" + idempotencyKey;
+        long deadline = System.nanoTime() + config.duplicateWait().toNanos();
+        while (true) {
+            if ("OK".equals(redis.sync().set(key, PENDING, SetArgs.Builder.nx().px(config.idempotencyTtl())))) {
+                return new Claim.First(key);
+            }
+            String state = redis.sync().get(key);
+            if (state != null && !PENDING.equals(state)) {
+                return new Claim.Duplicate(Integer.parseInt(state));
+            }
+            if (state == null) {
+                continue; // the first attempt failed (or lapsed) just now: take over
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return new Claim.Duplicate(202);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    /**
+     * Records the outcome of a first attempt: a final status (below 500) is remembered for retries; a failure
+     * (5xx) is forgotten so the retry processes the event again.
+     */
+    public void finish(Claim.First claim, int status) {
+        if (status >= 500) {
+            redis.sync().del(claim.key());
+        } else {
+            redis.sync()
+                    .set(
+                            claim.key(),
+                            Integer.toString(status),
+                            SetArgs.Builder.xx().px(config.idempotencyTtl()));
+        }
+    }
+}
