@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Delivery deadlines shared by all mediator instances: one Redis sorted set {@code <prefix>:deadlines},
  * member = wallet connection key, score = epoch milliseconds by which the messages handed out to the wallet
  * must have been confirmed (their in-flight lease plus a grace). A push records a deadline once it reserved
- * messages, before it sends them; {@code messages-received} clears it; a deadline that passes means the
+ * messages, before it sends them; {@code messages-received} clears it when nothing is left in flight; a deadline that passes means the
  * attempt was lost (the pushing instance died, or the wallet never confirmed a live delivery), and any
  * instance's sweep claims the wallet and pushes again. Nothing of it lives in an instance's memory.
  */
@@ -45,11 +45,6 @@ public class DeliveryDeadlines {
     /** Records a wallet's delivery deadline (the latest batch's; it replaces a sweep's claim). */
     public void record(String conn, Instant deadline) {
         redis.sync().zadd(key(), (double) deadline.toEpochMilli(), conn);
-    }
-
-    /** The wallet confirmed its deliveries ({@code messages-received}): no deadline. */
-    public void clear(String conn) {
-        redis.sync().zrem(key(), conn);
     }
 
     /**
@@ -89,7 +84,7 @@ public class DeliveryDeadlines {
         return due == null ? List.of() : due;
     }
 
-    /** The wallet's recorded deadline, or null (none); for tests and diagnostics. */
+    /** The wallet's recorded deadline (millisecond precision), or null (none). */
     public @Nullable Instant deadline(String conn) {
         Double score = redis.sync().zscore(key(), conn);
         return score == null ? null : Instant.ofEpochMilli(score.longValue());

@@ -114,9 +114,21 @@ public class Pusher {
         }
     }
 
-    /** The wallet confirmed deliveries ({@code messages-received}): no re-push needed for them. */
+    /**
+     * The wallet confirmed deliveries ({@code messages-received}, after the acknowledgement): its deadline ends
+     * once nothing of it is in flight any more. Messages still in flight (a batch pushed meanwhile, or ids the
+     * wallet did not list) keep it, so a sweep re-sends them after their lease. The clear is conditional on
+     * the deadline read first: a push that recorded a newer one in between keeps its own.
+     */
     public void confirmed(String conn) {
-        deadlines.clear(conn);
+        Instant deadline = deadlines.deadline(conn);
+        if (deadline == null) {
+            return;
+        }
+        long inFlight = mailboxes.status(conn).toCompletableFuture().join().inFlightCount();
+        if (inFlight == 0) {
+            deadlines.clearIf(conn, deadline);
+        }
     }
 
     /**

@@ -122,6 +122,36 @@ class DeliveryRecoveryTest {
     }
 
     @Test
+    void partlyConfirmedDeliveriesKeepTheirDeadlineAndTheRestIsSentAgain() {
+        TestWallet wallet = Flows.mediatedWallet(identity);
+        String key = Flows.registerRecipientKey(wallet);
+        String socket = "s-" + UUID.randomUUID();
+        viaSocket(wallet, socket, liveOn());
+        assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
+                        .statusCode())
+                .isEqualTo(202);
+        ObjectNode first = wallet.unpack(relay.next(socket));
+        assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
+                        .statusCode())
+                .isEqualTo(202);
+        ObjectNode second = wallet.unpack(relay.next(socket));
+        assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(first));
+
+        // the wallet confirms the first delivery only: the second is still in flight and keeps a deadline
+        ObjectNode received = TestWallet.message(PICKUP + "messages-received");
+        ids(first).forEach(received.putArray("message_id_list")::add);
+        assertThat(viaSocket(wallet, socket, received).path("@type").asText()).isEqualTo(PICKUP + "status");
+        assertThat(deadlines.deadline(conn(wallet))).isNotNull();
+
+        ObjectNode again = wallet.unpack(relay.next(socket, 10));
+        assertThat(ids(again)).isEqualTo(ids(second));
+    }
+
+    private static String conn(TestWallet wallet) {
+        return wallet.verkey();
+    }
+
+    @Test
     void unconfirmedLiveDeliveryIsSentAgainUntilConfirmed() {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String key = Flows.registerRecipientKey(wallet);
