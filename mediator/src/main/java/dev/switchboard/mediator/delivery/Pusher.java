@@ -33,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * drops the route and returns the messages to pending; the next route, if any, is tried (up to 4 routes).
  * Pushes of one wallet run one at a time per instance on virtual threads.
  *
- * <p>Recovery is stateless: before reserving, a push records the wallet's delivery deadline in {@link
- * DeliveryDeadlines} (now + pickup lease + grace); it clears it when nothing was left to deliver, and {@code
- * messages-received} clears it for live deliveries. Every instance sweeps due deadlines (claimed atomically,
+ * <p>Recovery is stateless: once it reserved a batch and before sending it, a push records the wallet's
+ * delivery deadline in {@link DeliveryDeadlines} (now + pickup lease + grace); {@code messages-received}
+ * clears it when nothing is left in flight. (An instance dying between the reserve and the record, two
+ * consecutive Redis calls, leaves that batch to the wallet's next message or reconnect.) Every instance sweeps due deadlines (claimed atomically,
  * so one instance takes each) and pushes again: a live delivery the wallet never confirmed, or one whose
  * instance died after reserving, is re-sent by whichever instance is alive.
  */
