@@ -47,8 +47,18 @@ public interface RelayConfig {
 
     /**
      * How long a retry waits for the first attempt of the same {@code Idempotency-Key} that is still being
-     * processed; after that it is answered 202 (the relay takes it as delivered and does not retry).
+     * processed; after that it is answered 503 (the relay retries later; when its retries run out it closes
+     * the socket with 1013 and the wallet reconnects). Never 2xx: the first attempt may yet fail.
      */
     @WithDefault("3s")
     Duration duplicateWait();
+
+    /**
+     * How long the first attempt of a relay post holds its {@code Idempotency-Key} while being processed. An
+     * instance that dies mid-attempt leaves the key held for at most this long; a retry after it processes
+     * the post. Keep it within the relay's retry window (backend timeout plus its retries' waits) and above
+     * the longest normal processing time (a longer attempt may be processed twice, never lost).
+     */
+    @WithDefault("5s")
+    Duration idempotencyProcessingLease();
 }

@@ -10,18 +10,24 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * De-duplicates relay posts by their {@code Idempotency-Key} (SocketDock relays send {@code
  * <instance_id>:<connection_id>:<seq>} and repeat it on every retry of one frame). In Redis, shared by all
- * instances: {@code <prefix>:idem:<event>:<key>} is {@code pending} while the first attempt is processed,
- * then its final HTTP status, for {@link RelayConfig#idempotencyTtl()}. A failed attempt (5xx) forgets the
- * key, so the relay's retry processes the event again.
+ * instances: {@code <prefix>:idem:<event>:<key>} is {@code pending} while the first attempt is processed
+ * (for at most {@link RelayConfig#idempotencyProcessingLease()}, so an instance that dies mid-attempt does
+ * not hold the key), then its final HTTP status, for {@link RelayConfig#idempotencyTtl()}. A failed attempt
+ * (5xx) forgets the key, so the relay's retry processes the event again.
  *
  * <p>A retry of a finished attempt gets the same status; a retry of an attempt still in progress waits up
- * to {@link RelayConfig#duplicateWait()} for its status (or takes over if it failed), then gets 202: the
- * relay counts any 2xx as delivered and does not retry again.
+ * to {@link RelayConfig#duplicateWait()} for its status (or takes over if it failed or its processing lease
+ * lapsed), then gets 503: never a 2xx, which the relay would take as delivered although the first attempt
+ * may still fail or its instance die. At-least-once: an attempt outliving its processing lease may be
+ * processed twice; a frame is never dropped.
  */
 @ApplicationScoped
 public class RelayIdempotency {
     /** Longest {@code Idempotency-Key} accepted, in characters. */
     public static final int MAX_KEY_LENGTH = 256;
+
+    /** The status of a retry whose first attempt is still in progress: Service Unavailable, retry later. */
+    public static final int IN_PROGRESS = 503;
 
     private static final String PENDING = "pending";
     private static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
@@ -43,7 +49,7 @@ public class RelayIdempotency {
         /**
          * A retry: answer {@code status} without processing.
          *
-         * @param status the first attempt's status, or 202 while it is still in progress
+         * @param status the first attempt's status, or 503 while it is still in progress (retry later)
          */
         record Duplicate(int status) implements Claim {}
     }
@@ -63,7 +69,9 @@ public class RelayIdempotency {
         String key = redis.prefix() + ":idem:" + event + ":" + idempotencyKey;
         long deadline = System.nanoTime() + config.duplicateWait().toNanos();
         while (true) {
-            if ("OK".equals(redis.sync().set(key, PENDING, SetArgs.Builder.nx().px(config.idempotencyTtl())))) {
+            if ("OK"
+                    .equals(redis.sync()
+                            .set(key, PENDING, SetArgs.Builder.nx().px(config.idempotencyProcessingLease())))) {
                 return new Claim.First(key);
             }
             String state = redis.sync().get(key);
@@ -74,7 +82,7 @@ public class RelayIdempotency {
                 continue; // the first attempt failed (or lapsed) just now: take over
             }
             if (System.nanoTime() - deadline >= 0) {
-                return new Claim.Duplicate(202);
+                return new Claim.Duplicate(IN_PROGRESS);
             }
             LockSupport.parkNanos(POLL_NANOS);
         }

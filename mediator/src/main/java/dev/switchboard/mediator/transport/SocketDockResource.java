@@ -185,7 +185,9 @@ public class SocketDockResource {
         }
         if (claim instanceof RelayIdempotency.Claim.Duplicate duplicate) {
             LOG.debugf("%s %s is a retry: answered %d without processing", event, key, duplicate.status());
-            return Response.status(duplicate.status()).build();
+            return duplicate.status() == RelayIdempotency.IN_PROGRESS
+                    ? unavailable()
+                    : Response.status(duplicate.status()).build();
         }
         RelayIdempotency.Claim.First first = (RelayIdempotency.Claim.First) claim;
         Response response = processed(action);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A relay's retry of a frame (same {@code Idempotency-Key}) is answered without processing the frame twice,
- * across a real Redis. Test profile: retries of an attempt in progress wait 500 ms, then get 202.
+ * across a real Redis. Test profile: retries of an attempt in progress wait 500 ms, then get 503; a first
+ * attempt holds its key for 2 s.
  */
 @QuarkusTest
 class RelayIdempotencyTest {
@@ -83,17 +84,41 @@ class RelayIdempotencyTest {
     }
 
     @Test
-    void aRetryWhileTheFirstAttemptIsInProgressWaitsThenGets202() {
+    void aRetryWhileTheFirstAttemptIsInProgressWaitsThenGets503() {
         String key = "in-progress-" + UUID.randomUUID();
         RelayIdempotency.Claim claim = idempotency.claim("message", key);
         assertThat(claim).isInstanceOf(RelayIdempotency.Claim.First.class);
         Instant start = Instant.now();
-        assertThat(idempotency.claim("message", key)).isEqualTo(new RelayIdempotency.Claim.Duplicate(202));
+        assertThat(idempotency.claim("message", key)).isEqualTo(new RelayIdempotency.Claim.Duplicate(503));
         assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         idempotency.finish((RelayIdempotency.Claim.First) claim, 200);
         assertThat(idempotency.claim("message", key)).isEqualTo(new RelayIdempotency.Claim.Duplicate(200));
         // other events have their own keys
         assertThat(idempotency.claim("disconnect", key)).isInstanceOf(RelayIdempotency.Claim.First.class);
+    }
+
+    @Test
+    void aFirstAttemptWhoseInstanceDiedIsTakenOverAfterItsProcessingLease() {
+        String key = "died-" + UUID.randomUUID();
+        assertThat(idempotency.claim("message", key)).isInstanceOf(RelayIdempotency.Claim.First.class);
+        // its instance is SIGKILLed: no finish ever comes; retries get 503 until the processing lease lapses
+        assertThat(idempotency.claim("message", key)).isEqualTo(new RelayIdempotency.Claim.Duplicate(503));
+        Instant start = Instant.now();
+        RelayIdempotency.Claim taken = null;
+        while (Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(10)) < 0) {
+            taken = idempotency.claim("message", key);
+            if (taken instanceof RelayIdempotency.Claim.First) {
+                break;
+            }
+        }
+        assertThat(taken).isInstanceOf(RelayIdempotency.Claim.First.class);
+    }
+
+    @Test
+    void aRetriedFrameStillInProgressGets503OverHttp() {
+        String key = IdempotencyKey.of(instance, "c4", 1);
+        assertThat(idempotency.claim("message", key)).isInstanceOf(RelayIdempotency.Claim.First.class);
+        assertThat(frame("c4", 1, new byte[] {'x'}, key).statusCode()).isEqualTo(503);
     }
 
     @Test
