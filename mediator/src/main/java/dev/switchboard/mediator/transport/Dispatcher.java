@@ -146,11 +146,6 @@ public class Dispatcher {
             try {
                 replies = registry.handle(message);
             } catch (MediatorProblem problem) {
-                meters.counter(
-                                "switchboard.problem.reports",
-                                "code",
-                                problem.code().code())
-                        .increment();
                 if (sender == null) {
                     return refused(statusOf(problem.code()), problem.code(), problem.getMessage());
                 }
@@ -224,6 +219,7 @@ public class Dispatcher {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            countIfProblemReport(meters, reply);
         }
         byte[] body = null;
         Transport.Socket socket = transport.socket();
@@ -251,8 +247,32 @@ public class Dispatcher {
         delivery.store(conn, digest(packed), packed);
     }
 
-    private static Outcome refused(int status, ProblemCode code, String description) {
+    private Outcome refused(int status, ProblemCode code, String description) {
+        countProblem(meters, code);
         return new Outcome.Refused(status, code, description);
+    }
+
+    /**
+     * Counts one answered problem ({@code switchboard_problem_reports_total{code}}): every refusal and every
+     * problem report the mediator answers, whichever path produced it.
+     */
+    static void countProblem(MeterRegistry meters, ProblemCode code) {
+        meters.counter("switchboard.problem.reports", "code", code.code()).increment();
+    }
+
+    /** Counts {@code reply} when it is a problem report (report-problem 1.0 or 2.0) under its code. */
+    static void countIfProblemReport(MeterRegistry meters, ObjectNode reply) {
+        String code = null;
+        if (ProblemReports.PROBLEM_REPORT.toString().equals(reply.path("@type").asText())) {
+            code = reply.path("description").path("code").textValue();
+        } else if (ProblemReports.PROBLEM_REPORT_V2
+                .toString()
+                .equals(reply.path("type").asText())) {
+            code = reply.path("body").path("code").textValue();
+        }
+        if (code != null) {
+            meters.counter("switchboard.problem.reports", "code", code).increment();
+        }
     }
 
     /** The HTTP status of a refusal of an anonymous message. */

@@ -112,11 +112,6 @@ public class DispatcherV2 {
             try {
                 replies = registry.handle(in);
             } catch (MediatorProblem problem) {
-                meters.counter(
-                                "switchboard.problem.reports",
-                                "code",
-                                problem.code().code())
-                        .increment();
                 if (sender == null) {
                     return refused(Dispatcher.statusOf(problem.code()), problem.code(), problem.getMessage());
                 }
@@ -162,6 +157,7 @@ public class DispatcherV2 {
                 LOG.debugf("reply to %s not packed: %s", to, e.getMessage());
                 continue; // the sender's DID has no usable key-agreement key: nobody can read a reply
             }
+            Dispatcher.countIfProblemReport(meters, reply);
             if (socket != null) {
                 if (!relay.send(socket.send(), packed).toCompletableFuture().join()) {
                     delivery.store(to, Dispatcher.digest(packed), packed);
@@ -180,7 +176,8 @@ public class DispatcherV2 {
         return new Dispatcher.Outcome.Accepted(body, DidcommResource.ENCRYPTED_V2);
     }
 
-    private static Dispatcher.Outcome refused(int status, ProblemCode code, String description) {
+    private Dispatcher.Outcome refused(int status, ProblemCode code, String description) {
+        Dispatcher.countProblem(meters, code);
         return new Dispatcher.Outcome.Refused(status, code, description);
     }
 }
