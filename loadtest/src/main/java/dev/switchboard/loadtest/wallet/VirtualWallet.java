@@ -62,6 +62,7 @@ public final class VirtualWallet {
     private long staleReplies;
     private long implicitDeliveries;
     private @Nullable String lastProblem;
+    private final List<String> acks = new ArrayList<>();
 
     /**
      * A fresh wallet with new keys held in {@code keyring}.
@@ -161,7 +162,10 @@ public final class VirtualWallet {
      * @throws IllegalStateException when the frame is not that message (a problem report's text included)
      */
     public ObjectNode expect(String frame, String expectedName) {
-        ObjectNode m = unpack(frame);
+        return check(unpack(frame), expectedName);
+    }
+
+    private ObjectNode check(ObjectNode m, String expectedName) {
         String type = m.path("@type").asText();
         if (!type.endsWith("/" + expectedName)) {
             throw new IllegalStateException("expected " + expectedName + ", got " + type + ": "
@@ -182,15 +186,31 @@ public final class VirtualWallet {
     }
 
     /**
-     * As {@link #expect} but tolerant: a frame that is a repeat of an earlier step's reply (a relay may post a
-     * frame twice when the backend was slow, so the mediator answers twice) returns false instead of throwing.
+     * As {@link #expect} but tolerant, for a frame received while waiting for a reply: a {@code delivery} or a
+     * forwarded message written as it is (both may arrive at any time, e.g. during onboarding) is handled as
+     * {@link #onFrame} does (recorded in the ledger; a delivery's {@code messages-received} is kept for {@link
+     * #takeAcks}); a repeat of an earlier step's reply (a relay may post a frame twice when the backend was slow,
+     * so the mediator answers twice) or another unrelated frame is counted in {@link #staleReplies}. Both
+     * return false: the caller keeps waiting.
      *
+     * @param receivedMicros when the frame arrived, epoch microseconds
      * @return true when {@code frame} was the expected reply
      * @throws IllegalStateException when it was a problem report
      */
-    public boolean tryExpect(String frame, String expectedName) {
+    public boolean tryExpect(String frame, String expectedName, long receivedMicros) {
+        Frame f;
         try {
-            expect(frame, expectedName);
+            f = open(frame);
+        } catch (IOException e) {
+            staleReplies++;
+            return false;
+        }
+        if (isUnsolicited(f.plaintext())) {
+            onMessage(f, receivedMicros).ifPresent(acks::add);
+            return false;
+        }
+        try {
+            check(f.plaintext(), expectedName);
             return true;
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("problem-report")) {
@@ -198,10 +218,18 @@ public final class VirtualWallet {
             }
             staleReplies++;
             return false;
-        } catch (DidcommException | UncheckedIOException e) {
-            staleReplies++;
-            return false;
         }
+    }
+
+    /**
+     * The {@code messages-received} for deliveries handled by {@link #tryExpect} or {@link #onFrameLater} and
+     * not yet sent, oldest
+     * first; the list is emptied.
+     */
+    public List<String> takeAcks() {
+        List<String> taken = List.copyOf(acks);
+        acks.clear();
+        return taken;
     }
 
     /** Replies ignored by {@link #tryExpect} (repeats of earlier replies). */
@@ -220,16 +248,44 @@ public final class VirtualWallet {
      * @return the packed {@code messages-received} for a delivery, else empty
      */
     public Optional<String> onFrame(String frame, long receivedMicros) {
-        UnpackedMessage unpacked;
-        ObjectNode m;
         try {
-            unpacked = envelope.unpack(frame.getBytes(StandardCharsets.UTF_8));
-            m = (ObjectNode) JSON.readTree(unpacked.plaintext());
-        } catch (DidcommException | IOException | ClassCastException e) {
+            return onMessage(open(frame), receivedMicros);
+        } catch (IOException e) {
             problemReports++;
             lastProblem = "undecryptable frame: " + e.getMessage();
             return Optional.empty();
         }
+    }
+
+    /** As {@link #onFrame}, keeping a delivery's {@code messages-received} for {@link #takeAcks}. */
+    public void onFrameLater(String frame, long receivedMicros) {
+        onFrame(frame, receivedMicros).ifPresent(acks::add);
+    }
+
+    /** A frame unpacked: the envelope's content and its plaintext, a JSON object. */
+    private record Frame(UnpackedMessage unpacked, ObjectNode plaintext) {}
+
+    /** Unpacks a frame; any failure (not an envelope for this wallet, not a JSON object) is an IOException. */
+    private Frame open(String frame) throws IOException {
+        try {
+            UnpackedMessage unpacked = envelope.unpack(frame.getBytes(StandardCharsets.UTF_8));
+            if (JSON.readTree(unpacked.plaintext()) instanceof ObjectNode m) {
+                return new Frame(unpacked, m);
+            }
+            throw new IOException("plaintext is not a JSON object");
+        } catch (DidcommException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** True for what the mediator sends unasked: a pickup {@code delivery}, a forwarded message as it is. */
+    private static boolean isUnsolicited(ObjectNode m) {
+        String type = m.path("@type").asText();
+        return type.endsWith("/delivery") || type.equals(InnerMessage.TYPE);
+    }
+
+    private Optional<String> onMessage(Frame frame, long receivedMicros) {
+        ObjectNode m = frame.plaintext();
         String type = m.path("@type").asText();
         if (type.endsWith("/delivery")) {
             return Optional.of(onDelivery(m, receivedMicros));
@@ -238,7 +294,7 @@ public final class VirtualWallet {
             // implicit mode: before the wallet's first pickup message the mediator writes forwarded messages
             // to its socket as they are (return route), already deleted from the mailbox
             implicitDeliveries++;
-            InnerMessage.parse(unpacked.plaintext())
+            InnerMessage.parse(frame.unpacked().plaintext())
                     .ifPresent(im -> ledger.received(im.id(), im.sentMicros(), receivedMicros));
             return Optional.empty();
         }

@@ -198,7 +198,9 @@ public class WalletSimulation extends Simulation {
 
     /**
      * Sends a frame and waits for the reply named {@code reply}; a repeated reply of an earlier step (the relay
-     * re-posted a frame) is skipped and the wallet keeps waiting, up to 30 s, among the frames that follow.
+     * re-posted a frame) is skipped and the wallet keeps waiting, up to 30 s, among the frames that follow; a
+     * {@code delivery} or forwarded message arriving meanwhile is recorded, and its {@code messages-received}
+     * sent once the reply came.
      */
     private ChainBuilder request(String name, java.util.function.Function<VirtualWallet, String> frame, String reply) {
         return exec(ws(name).sendText(session -> frame.apply(wallet(session)))
@@ -210,7 +212,8 @@ public class WalletSimulation extends Simulation {
                         return session;
                     }
                     try {
-                        boolean ok = wallet(session).tryExpect(session.getString("reply"), reply);
+                        boolean ok =
+                                wallet(session).tryExpect(session.getString("reply"), reply, InnerMessage.nowMicros());
                         return ok
                                 ? session
                                 : session.set("pending", reply).set("deadline", System.currentTimeMillis() + 30_000);
@@ -222,20 +225,29 @@ public class WalletSimulation extends Simulation {
                 .asLongAs(session -> session.contains("pending"))
                 .on(pause(Duration.ofMillis(50)).exec(ws.processUnmatchedMessages((messages, session) -> {
                     VirtualWallet w = wallet(session);
-                    for (var m : messages) {
+                    boolean replied = false;
+                    for (var m : messages) { // every frame: those after the reply are not seen again
                         if (m instanceof io.gatling.http.action.ws.WsInboundMessage.Text t) {
-                            if (w.tryExpect(t.message(), reply)) {
-                                return session.remove("pending");
+                            if (replied) {
+                                w.onFrameLater(t.message(), m.timestamp() * 1000);
+                            } else {
+                                replied = w.tryExpect(t.message(), reply, m.timestamp() * 1000);
                             }
-                            w.onFrame(t.message(), m.timestamp() * 1000); // a forwarded message is still recorded
                         }
+                    }
+                    if (replied) {
+                        return session.remove("pending");
                     }
                     if (System.currentTimeMillis() > session.getLong("deadline")) {
                         Errors.report(name, new IllegalStateException("no " + reply + " within 30 s"));
                         return session.remove("pending").markAsFailed();
                     }
                     return session;
-                })));
+                })))
+                // deliveries that arrived while waiting were recorded: acknowledge them now
+                .exec(session -> session.set("acks", wallet(session).takeAcks()))
+                .foreach("#{acks}", "ack")
+                .on(exec(ws("messages-received").sendText("#{ack}")));
     }
 
     private ScenarioBuilder senders() {

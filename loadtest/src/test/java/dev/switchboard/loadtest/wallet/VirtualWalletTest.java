@@ -113,6 +113,65 @@ class VirtualWalletTest {
     }
 
     @Test
+    void aDeliveryArrivingWhileWaitingForAReplyIsRecordedAndAcknowledged() throws Exception {
+        ForwardFactory.Packed packed =
+                new ForwardFactory("t", 10).forward(wallet.recipientVerkey(), routingKey.verkey());
+        JsonNode forward = JSON.readTree(mediator.unpack(packed.body()).plaintext());
+        ObjectNode delivery = reply("https://didcomm.org/messagepickup/2.0/delivery");
+        ObjectNode attachment = delivery.putArray("~attach").addObject().put("@id", "queue-id-7");
+        attachment.putObject("data").set("json", forward.path("msg"));
+        ledger.sent(packed.id().id(), packed.id().sentMicros());
+        ObjectNode grant = reply("https://didcomm.org/coordinate-mediation/1.0/mediate-grant");
+        grant.putArray("routing_keys").add(DidKey.fromVerkey(routingKey.verkey()));
+
+        assertThat(wallet.tryExpect(toWallet(delivery), "mediate-grant", InnerMessage.nowMicros()))
+                .isFalse();
+        assertThat(wallet.tryExpect(toWallet(grant), "mediate-grant", InnerMessage.nowMicros()))
+                .isTrue();
+
+        assertThat(ledger.report().received()).isEqualTo(1);
+        assertThat(ledger.report().lost()).isZero();
+        assertThat(wallet.deliveries()).isEqualTo(1);
+        assertThat(wallet.staleReplies()).isZero();
+        List<String> acks = wallet.takeAcks();
+        assertThat(acks).hasSize(1);
+        JsonNode ack = JSON.readTree(mediator.unpack(acks.get(0)).plaintext());
+        assertThat(ack.path("@type").asText()).isEqualTo("https://didcomm.org/messagepickup/2.0/messages-received");
+        assertThat(ack.path("message_id_list").get(0).asText()).isEqualTo("queue-id-7");
+        assertThat(wallet.takeAcks()).isEmpty();
+    }
+
+    @Test
+    void aForwardedMessageArrivingWhileWaitingForAReplyIsRecorded() throws Exception {
+        ForwardFactory.Packed packed =
+                new ForwardFactory("t", 10).forward(wallet.recipientVerkey(), routingKey.verkey());
+        JsonNode forward = JSON.readTree(mediator.unpack(packed.body()).plaintext());
+        ledger.sent(packed.id().id(), packed.id().sentMicros());
+
+        assertThat(wallet.tryExpect(
+                        JSON.writeValueAsString(forward.path("msg")),
+                        "keylist-update-response",
+                        InnerMessage.nowMicros()))
+                .isFalse();
+
+        assertThat(ledger.report().received()).isEqualTo(1);
+        assertThat(wallet.implicitDeliveries()).isEqualTo(1);
+        assertThat(wallet.staleReplies()).isZero();
+        assertThat(wallet.takeAcks()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedReplyWhileWaitingIsStaleAndAProblemReportThrows() {
+        ObjectNode response = reply("https://didcomm.org/didexchange/1.1/response");
+        assertThat(wallet.tryExpect(toWallet(response), "mediate-grant", 0)).isFalse();
+        assertThat(wallet.staleReplies()).isEqualTo(1);
+        ObjectNode problem = reply("https://didcomm.org/report-problem/1.0/problem-report");
+        problem.putObject("description").put("en", "nope");
+        assertThatThrownBy(() -> wallet.tryExpect(toWallet(problem), "mediate-grant", 0))
+                .hasMessageContaining("nope");
+    }
+
+    @Test
     void framesThatAreNotDeliveriesAreNotAcknowledged() {
         ObjectNode status = reply("https://didcomm.org/messagepickup/2.0/status");
         status.put("message_count", 0);

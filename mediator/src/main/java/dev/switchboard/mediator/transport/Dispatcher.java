@@ -8,12 +8,8 @@ import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.UnpackMetadata;
 import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.delivery.DeliveryService;
-import dev.switchboard.mediator.delivery.RelayClient;
 import dev.switchboard.mediator.envelope.Envelopes;
-import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.MessageType;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ReturnRoute;
@@ -22,14 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,14 +35,12 @@ import org.jspecify.annotations.Nullable;
  */
 @ApplicationScoped
 public class Dispatcher {
-    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String ENVELOPE_ENC = DidcommResource.ENVELOPE_ENC;
+
     private final Envelopes envelopes;
-    private final HandlerRegistry registry;
-    private final DeliveryService delivery;
-    private final RouteRecorder routeRecorder;
-    private final RelayClient relay;
+    private final Replies replies;
     private final MediatorConfig config;
     private final MeterRegistry meters;
     private final DispatcherV2 v2;
@@ -83,21 +72,10 @@ public class Dispatcher {
     }
 
     /** Constructor injection. */
-    public Dispatcher(
-            Envelopes envelopes,
-            HandlerRegistry registry,
-            DeliveryService delivery,
-            RouteRecorder routeRecorder,
-            RelayClient relay,
-            MediatorConfig config,
-            MeterRegistry meters,
-            DispatcherV2 v2) {
+    Dispatcher(Envelopes envelopes, Replies replies, MediatorConfig config, MeterRegistry meters, DispatcherV2 v2) {
         this.v2 = v2;
         this.envelopes = envelopes;
-        this.registry = registry;
-        this.delivery = delivery;
-        this.routeRecorder = routeRecorder;
-        this.relay = relay;
+        this.replies = replies;
         this.config = config;
         this.meters = meters;
     }
@@ -110,7 +88,8 @@ public class Dispatcher {
      */
     public Outcome dispatch(byte[] packed, Transport transport) {
         if (packed.length > config.maxMessageBytes()) {
-            return refused(413, ProblemCode.MSG_TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
+            return replies.refused(
+                    413, ProblemCode.MSG_TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
         }
         if (generation(packed) == DidcommVersion.V2) {
             meters.counter("switchboard.inbound", "generation", "v2").increment();
@@ -120,50 +99,33 @@ public class Dispatcher {
         try {
             unpacked = envelopes.unpack(packed);
         } catch (DidcommException e) {
-            meters.counter("switchboard.unpack.errors", "code", e.problemCode().code())
-                    .increment();
-            return refused(400, e.problemCode(), e.getMessage());
+            return replies.unpackFailed(e);
         }
         UnpackMetadata meta = unpacked.metadata();
         String sender = meta.senderKid();
         String recipient = meta.recipientKid() == null ? "" : meta.recipientKid();
+        Replies.Packer packer = reply -> {
+            try {
+                return envelopes.authcrypt(JSON.writeValueAsBytes(reply), recipient, sender);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
         try {
             Optional<InboundMessage> parsed = parse(unpacked.plaintext(), sender, recipient, transport);
             if (parsed.isEmpty()) {
                 if (sender == null) {
-                    return refused(400, ProblemReports.INVALID, "not a DIDComm message (@type, @id)");
+                    return replies.refused(400, ProblemReports.INVALID, "not a DIDComm message (@type, @id)");
                 }
                 ObjectNode report = ProblemReports.unthreaded(
                         ProblemReports.INVALID,
                         "not a DIDComm message (@type, @id)",
                         UUID.randomUUID().toString());
-                return route(List.of(report), recipient, sender, ReturnRoute.ALL, transport);
+                return replies.route(List.of(report), sender, packer, ReturnRoute.ALL, transport, ENVELOPE_ENC);
             }
-            InboundMessage message = parsed.get();
-            Transport.Socket socket = transport.socket();
-            boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
-            List<ObjectNode> replies;
-            try {
-                replies = registry.handle(message);
-            } catch (MediatorProblem problem) {
-                meters.counter(
-                                "switchboard.problem.reports",
-                                "code",
-                                problem.code().code())
-                        .increment();
-                if (sender == null) {
-                    return refused(statusOf(problem.code()), problem.code(), problem.getMessage());
-                }
-                replies = List.of(ProblemReports.of(message, problem));
-            }
-            Outcome outcome = route(replies, recipient, sender, message.returnRoute(), transport);
-            if (newRoute) {
-                delivery.push(sender); // reconnect: drain what waited (implicit mode)
-            }
-            return outcome;
+            return replies.answer(parsed.get(), sender, packer, ENVELOPE_ENC);
         } catch (RuntimeException e) {
-            LOG.warn("message not processed (store failure?)", e);
-            return refused(503, ProblemReports.INTERNAL, "temporarily unable to process the message; retry");
+            return replies.storeFailed(e);
         }
     }
 
@@ -210,69 +172,5 @@ public class Dispatcher {
         return MessageType.parse(type.asText())
                 .map(t -> new InboundMessage(
                         (ObjectNode) json, t, id.asText(), ReturnRoute.of(json), sender, recipient, transport));
-    }
-
-    private Outcome route(
-            List<ObjectNode> replies, String from, @Nullable String to, ReturnRoute returnRoute, Transport transport) {
-        if (replies.isEmpty() || to == null) {
-            return new Outcome.Accepted(null);
-        }
-        List<byte[]> packed = new ArrayList<>();
-        for (ObjectNode reply : replies) {
-            try {
-                packed.add(envelopes.authcrypt(JSON.writeValueAsBytes(reply), from, to));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        byte[] body = null;
-        Transport.Socket socket = transport.socket();
-        boolean queued = false;
-        for (byte[] p : packed) {
-            if (socket != null) {
-                if (!relay.send(socket.send(), p).toCompletableFuture().join()) {
-                    queue(to, p);
-                    queued = true;
-                }
-            } else if (body == null && returnRoute.allowsReply()) {
-                body = p;
-            } else {
-                queue(to, p);
-                queued = true;
-            }
-        }
-        if (queued) {
-            delivery.push(to);
-        }
-        return new Outcome.Accepted(body);
-    }
-
-    private void queue(String conn, byte[] packed) {
-        delivery.store(conn, digest(packed), packed);
-    }
-
-    private static Outcome refused(int status, ProblemCode code, String description) {
-        return new Outcome.Refused(status, code, description);
-    }
-
-    /** The HTTP status of a refusal of an anonymous message. */
-    static int statusOf(ProblemCode code) {
-        if (code.equals(ProblemReports.MAILBOX_FULL)) {
-            return 507;
-        }
-        if (code.equals(ProblemReports.INTERNAL)) {
-            return 503;
-        }
-        return 400;
-    }
-
-    static String digest(byte[] bytes) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,8 @@
  * Ingress: {@code POST /} (DIDComm v1 and v2 over HTTP), {@code POST /socketdock/*} (the relay backend,
  * verified with the relay request token, retries de-duplicated by {@code Idempotency-Key}), and the {@link dev.switchboard.mediator.transport.Dispatcher} every
  * inbound packed message goes through; it detects the generation and hands v2 to {@link
- * dev.switchboard.mediator.transport.DispatcherV2}. The resources are non-blocking: bodies are read on the
+ * dev.switchboard.mediator.transport.DispatcherV2}. Both hand a parsed message to {@code Replies}:
+ * the handler, problem-to-report-or-refusal mapping, reply routing (socket, HTTP body, mailbox), counting. The resources are non-blocking: bodies are read on the
  * event loop and processed on virtual threads ({@link dev.switchboard.mediator.transport.InboundExecutor});
  * a wallet's route on a socket is recorded at most once per interval ({@link
  * dev.switchboard.mediator.transport.RouteRecorder}). In: HTTP requests. Out: HTTP responses, replies (in the

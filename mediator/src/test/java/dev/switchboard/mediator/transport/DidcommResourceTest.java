@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.testing.RedisTestResource;
 import dev.switchboard.mediator.testing.TestWallet;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class DidcommResourceTest {
     @Inject
     MediatorIdentity identity;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void unsupportedProtocolGetsProblemReport() {
@@ -119,13 +124,61 @@ class DidcommResourceTest {
     @Test
     void healthAndMetricsAreUp() {
         given().get("/q/health/ready").then().statusCode(200).body(org.hamcrest.Matchers.containsString("redis"));
+        double unsupported = count(PROBLEM_REPORTS, "e.p.msg.unsupported");
+        double invalidReports = count(PROBLEM_REPORTS, "e.p.msg.invalid");
+        double invalidEnvelopes = count(UNPACK_ERRORS, "e.p.msg.invalid");
         TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
-        wallet.call(TestWallet.message("https://didcomm.org/unknown-protocol/1.0/hello"));
-        TestWallet.post("{}".getBytes(StandardCharsets.UTF_8));
+        ObjectNode report = wallet.call(TestWallet.message("https://didcomm.org/unknown-protocol/1.0/hello"));
+        assertThat(report.path("description").path("code").asText()).isEqualTo("e.p.msg.unsupported");
+        assertThat(TestWallet.post("{}".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(400);
+        assertThat(count(PROBLEM_REPORTS, "e.p.msg.unsupported") - unsupported)
+                .as("the registry's unsupported report, answered in the HTTP body")
+                .isEqualTo(1.0);
+        assertThat(count(UNPACK_ERRORS, "e.p.msg.invalid") - invalidEnvelopes).isEqualTo(1.0);
+        assertThat(count(PROBLEM_REPORTS, "e.p.msg.invalid") - invalidReports)
+                .as("the HTTP 400 refusal of the envelope")
+                .isEqualTo(1.0);
         String metrics =
                 given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics)
                 .contains("switchboard_problem_reports_total{code=\"e.p.msg.unsupported\"")
+                .contains("switchboard_problem_reports_total{code=\"e.p.msg.invalid\"")
                 .contains("switchboard_unpack_errors_total{code=\"e.p.msg.invalid\"");
+    }
+
+    @Test
+    void everyAnsweredProblemIsCountedOnceUnderItsCode() {
+        TestWallet wallet = new TestWallet(identity.invitationKey().verkey());
+        double invalid = count(PROBLEM_REPORTS, "e.p.msg.invalid");
+        ObjectNode untyped = TestWallet.message("https://didcomm.org/trust_ping/1.0/ping");
+        untyped.remove("@type");
+        wallet.call(untyped); // the dispatcher's own (unthreaded) report
+        assertThat(count(PROBLEM_REPORTS, "e.p.msg.invalid") - invalid).isEqualTo(1.0);
+
+        double notAuthenticated = count(PROBLEM_REPORTS, "e.p.trust.not-authenticated");
+        ObjectNode request = TestWallet.message("https://didcomm.org/coordinate-mediation/1.0/mediate-request");
+        assertThat(TestWallet.post(TestWallet.anoncrypt(
+                                request, List.of(identity.invitationKey().verkey())))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(count(PROBLEM_REPORTS, "e.p.trust.not-authenticated") - notAuthenticated)
+                .as("a handler's problem refused as HTTP 400 (anonymous sender)")
+                .isEqualTo(1.0);
+
+        double unknownRecipient = count(PROBLEM_REPORTS, "e.p.msg.unknown-recipient");
+        TestWallet stranger = new TestWallet(dev.switchboard.mediator.testing.Flows.freshVerkey());
+        TestWallet.post(stranger.pack(TestWallet.message("https://didcomm.org/trust_ping/1.0/ping")));
+        assertThat(count(PROBLEM_REPORTS, "e.p.msg.unknown-recipient") - unknownRecipient)
+                .as("an envelope refused before it is opened")
+                .isEqualTo(1.0);
+    }
+
+    private static final String PROBLEM_REPORTS = "switchboard.problem.reports";
+    private static final String UNPACK_ERRORS = "switchboard.unpack.errors";
+
+    private double count(String name, String code) {
+        Counter counter = meters.find(name).tag("code", code).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -1,0 +1,198 @@
+package dev.switchboard.mediator.transport;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.DidcommException;
+import dev.switchboard.didcomm.ProblemCode;
+import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.delivery.RelayClient;
+import dev.switchboard.mediator.message.HandlerRegistry;
+import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.MediatorProblem;
+import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.message.ReturnRoute;
+import dev.switchboard.mediator.message.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link Dispatcher} (DIDComm v1) and {@link DispatcherV2} share once they know the generation: handling
+ * a parsed message (route recording, the handler, a {@link MediatorProblem} mapped to a problem report or, for
+ * an anonymous sender, a refusal), routing the packed replies, and the refusals with their HTTP status.
+ *
+ * <p>Routing: on a socket, through the relay's {@code send} callback whatever the return route (a failed send
+ * is queued); over HTTP, the first reply in the response body when the message asked for a return route;
+ * anything else is queued in the sender's mailbox, then pushed. Counting: every refusal and every problem
+ * report answered is counted once under its code in {@code switchboard.problem.reports}; envelope failures
+ * also in {@code switchboard.unpack.errors} ({@code mediator/docs/problem-reports.md}).
+ */
+@ApplicationScoped
+class Replies {
+    private static final Logger LOG = Logger.getLogger(Replies.class);
+
+    private final HandlerRegistry registry;
+    private final DeliveryService delivery;
+    private final RouteRecorder routeRecorder;
+    private final RelayClient relay;
+    private final MeterRegistry meters;
+
+    /** Packs one reply for the sender, in the generation of the message it answers. */
+    @FunctionalInterface
+    interface Packer {
+        /**
+         * @return the packed reply, or null when nobody can read it (then it is dropped)
+         * @throws RuntimeException when the reply cannot be packed for another reason (a 503)
+         */
+        byte @Nullable [] pack(ObjectNode reply);
+    }
+
+    Replies(
+            HandlerRegistry registry,
+            DeliveryService delivery,
+            RouteRecorder routeRecorder,
+            RelayClient relay,
+            MeterRegistry meters) {
+        this.registry = registry;
+        this.delivery = delivery;
+        this.routeRecorder = routeRecorder;
+        this.relay = relay;
+        this.meters = meters;
+    }
+
+    /**
+     * Handles a parsed message and routes its replies: a socket route is recorded for the sender (and its
+     * mailbox pushed when the route is new), a {@link MediatorProblem} becomes a problem report (anonymous
+     * sender: a refusal with {@link #statusOf}).
+     *
+     * @param sender the authenticated sender the replies go to, or null (anonymous: no reply)
+     * @param packer packs a reply from the key or DID the message was sent to, to {@code sender}
+     * @param mediaType the media type of a reply in the HTTP response body
+     * @throws RuntimeException on a store failure (the caller answers {@link #storeFailed})
+     */
+    Dispatcher.Outcome answer(InboundMessage message, @Nullable String sender, Packer packer, String mediaType) {
+        Transport.Socket socket = message.transport().socket();
+        boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
+        List<ObjectNode> replies;
+        try {
+            replies = registry.handle(message);
+        } catch (MediatorProblem problem) {
+            if (sender == null) {
+                return refused(statusOf(problem.code()), problem.code(), problem.getMessage());
+            }
+            replies = List.of(ProblemReports.of(message, problem));
+        }
+        Dispatcher.Outcome outcome =
+                route(replies, sender, packer, message.returnRoute(), message.transport(), mediaType);
+        if (newRoute) {
+            delivery.push(sender); // reconnect: drain what waited (implicit mode)
+        }
+        return outcome;
+    }
+
+    /**
+     * Packs and routes replies to {@code to} (socket, HTTP body, else mailbox) and counts the problem reports
+     * among them.
+     *
+     * @param to the sender's key or DID (its mailbox), or null: nothing is sent
+     */
+    Dispatcher.Outcome route(
+            List<ObjectNode> replies,
+            @Nullable String to,
+            Packer packer,
+            ReturnRoute returnRoute,
+            Transport transport,
+            String mediaType) {
+        if (replies.isEmpty() || to == null) {
+            return new Dispatcher.Outcome.Accepted(null, mediaType);
+        }
+        List<byte[]> packedReplies = new ArrayList<>(replies.size());
+        for (ObjectNode reply : replies) {
+            byte[] packed = packer.pack(reply); // all packed before any is sent
+            if (packed != null) {
+                packedReplies.add(packed);
+                countIfProblemReport(reply);
+            }
+        }
+        byte[] body = null;
+        boolean queued = false;
+        Transport.Socket socket = transport.socket();
+        for (byte[] packed : packedReplies) {
+            if (socket != null) {
+                if (!relay.send(socket.send(), packed).toCompletableFuture().join()) {
+                    delivery.store(to, digest(packed), packed);
+                    queued = true;
+                }
+            } else if (body == null && returnRoute.allowsReply()) {
+                body = packed;
+            } else {
+                delivery.store(to, digest(packed), packed);
+                queued = true;
+            }
+        }
+        if (queued) {
+            delivery.push(to);
+        }
+        return new Dispatcher.Outcome.Accepted(body, mediaType);
+    }
+
+    /** A refusal answered with an HTTP status and {@code {"code","description"}}, counted under its code. */
+    Dispatcher.Outcome refused(int status, ProblemCode code, String description) {
+        meters.counter("switchboard.problem.reports", "code", code.code()).increment();
+        return new Dispatcher.Outcome.Refused(status, code, description);
+    }
+
+    /** An envelope that could not be opened: 400 with the exception's code, counted as an unpack error too. */
+    Dispatcher.Outcome unpackFailed(DidcommException e) {
+        meters.counter("switchboard.unpack.errors", "code", e.problemCode().code())
+                .increment();
+        return refused(400, e.problemCode(), e.getMessage());
+    }
+
+    /** A store failure: 503 {@code e.p.me.res}, nothing acknowledged, the sender may retry. */
+    Dispatcher.Outcome storeFailed(RuntimeException e) {
+        LOG.warn("message not processed (store failure?)", e);
+        return refused(503, ProblemReports.INTERNAL, "temporarily unable to process the message; retry");
+    }
+
+    private void countIfProblemReport(ObjectNode reply) {
+        String code = null;
+        if (ProblemReports.PROBLEM_REPORT.toString().equals(reply.path("@type").asText())) {
+            code = reply.path("description").path("code").textValue();
+        } else if (ProblemReports.PROBLEM_REPORT_V2
+                .toString()
+                .equals(reply.path("type").asText())) {
+            code = reply.path("body").path("code").textValue();
+        }
+        if (code != null) {
+            meters.counter("switchboard.problem.reports", "code", code).increment();
+        }
+    }
+
+    /** The HTTP status of a refusal of an anonymous message. */
+    static int statusOf(ProblemCode code) {
+        if (code.equals(ProblemReports.MAILBOX_FULL)) {
+            return 507;
+        }
+        if (code.equals(ProblemReports.INTERNAL)) {
+            return 503;
+        }
+        return 400;
+    }
+
+    /** The unpadded base64url SHA-256 of a packed reply: its mailbox id. */
+    static String digest(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
