@@ -30,6 +30,14 @@ public interface DeliveryConfig {
     @WithDefault("10s")
     Duration claimLease();
 
+    /**
+     * A stored message's first deadline: when the wallet has no deadline yet, storing a message records one
+     * this far ahead (before the sender is acknowledged), so a message whose push died with its instance
+     * before handing it out is pushed by another instance's sweep. A push that hands it out replaces it.
+     */
+    @WithDefault("5s")
+    Duration storeDeadline();
+
     /** Most due wallets one sweep claims. */
     @WithDefault("200")
     int sweepBatch();

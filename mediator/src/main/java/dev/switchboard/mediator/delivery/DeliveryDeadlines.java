@@ -2,6 +2,7 @@ package dev.switchboard.mediator.delivery;
 
 import dev.switchboard.mediator.store.RedisConnection;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.ZAddArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Delivery deadlines shared by all mediator instances: one Redis sorted set {@code <prefix>:deadlines},
  * member = wallet connection key, score = epoch milliseconds by which the messages handed out to the wallet
- * must have been confirmed (their in-flight lease plus a grace). A push records a deadline once it reserved
+ * must have been confirmed (their in-flight lease plus a grace). Storing a message records a first, short
+ * deadline when the wallet has none (its push might die with its instance). A push records a deadline once it reserved
  * messages, before it sends them; {@code messages-received} clears it when nothing is left in flight; a deadline that passes means the
  * attempt was lost (the pushing instance died, or the wallet never confirmed a live delivery), and any
  * instance's sweep claims the wallet and pushes again. Nothing of it lives in an instance's memory.
@@ -45,6 +47,14 @@ public class DeliveryDeadlines {
     /** Records a wallet's delivery deadline (the latest batch's; it replaces a sweep's claim). */
     public void record(String conn, Instant deadline) {
         redis.sync().zadd(key(), (double) deadline.toEpochMilli(), conn);
+    }
+
+    /**
+     * Records a deadline for a wallet that has none (a stored message's first deadline); an existing one, a
+     * batch in flight or a claim, stays.
+     */
+    public void recordIfAbsent(String conn, Instant deadline) {
+        redis.sync().zadd(key(), ZAddArgs.Builder.nx(), (double) deadline.toEpochMilli(), conn);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.switchboard.mediator.delivery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.config.DeliveryConfig;
 import dev.switchboard.mediator.config.RelayConfig;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.Transport;
@@ -37,6 +38,8 @@ public class DeliveryService {
     private final Pusher pusher;
     private final RelayConfig relayConfig;
     private final MeterRegistry meters;
+    private final DeliveryDeadlines deadlines;
+    private final DeliveryConfig deliveryConfig;
 
     /** Constructor injection. */
     public DeliveryService(
@@ -45,7 +48,11 @@ public class DeliveryService {
             WalletSessions sessions,
             Pusher pusher,
             RelayConfig relayConfig,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DeliveryDeadlines deadlines,
+            DeliveryConfig deliveryConfig) {
+        this.deadlines = deadlines;
+        this.deliveryConfig = deliveryConfig;
         this.mailboxes = mailboxes;
         this.routes = routes;
         this.sessions = sessions;
@@ -85,6 +92,10 @@ public class DeliveryService {
                         "result",
                         result.getClass().getSimpleName().toLowerCase())
                 .increment();
+        if (!(result instanceof EnqueueResult.Full)) {
+            // before the sender is acknowledged: should this instance die before its push, a sweep pushes
+            deadlines.recordIfAbsent(conn, Instant.now().plus(deliveryConfig.storeDeadline()));
+        }
         return result;
     }
 

@@ -122,6 +122,26 @@ class DeliveryRecoveryTest {
     }
 
     @Test
+    void aStoredMessageWhosePushDiedWithItsInstanceIsPushedBySweep() {
+        TestWallet wallet = Flows.mediatedWallet(identity);
+        String conn = wallet.verkey();
+        String socket = "s-" + UUID.randomUUID();
+        Meta meta = relay.meta(socket);
+        Transport.Socket live =
+                new Transport.Socket(instance, socket, URI.create(meta.send()), URI.create(meta.disconnect()));
+        delivery.recordRoute(conn, live);
+        delivery.liveMode(conn, live, true);
+        // an instance stored the message (the sender got its 202) and died before its push: none is asked for
+        String id = "m-" + UUID.randomUUID();
+        delivery.store(conn, id, TestWallet.bytes(Flows.innerEnvelope()));
+        assertThat(deadlines.deadline(conn)).isNotNull();
+
+        ObjectNode pushed = wallet.unpack(relay.next(socket, 10));
+        assertThat(pushed.path("@type").asText()).isEqualTo(PICKUP + "delivery");
+        assertThat(ids(pushed)).containsExactly(id);
+    }
+
+    @Test
     void partlyConfirmedDeliveriesKeepTheirDeadlineAndTheRestIsSentAgain() {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String key = Flows.registerRecipientKey(wallet);
