@@ -81,17 +81,22 @@ class DeliveryRecoveryTest {
         return ids;
     }
 
+    /** Records the wallet's route on {@code socket} and turns live mode on, as a frame would, without a push. */
+    private void liveWithoutPush(String conn, String socket) {
+        Meta meta = relay.meta(socket);
+        Transport.Socket live =
+                new Transport.Socket(instance, socket, URI.create(meta.send()), URI.create(meta.disconnect()));
+        delivery.recordRoute(conn, live);
+        delivery.liveMode(conn, live, true);
+    }
+
     @Test
     void liveDeliveryReservedByADeadInstanceIsPushedAgainAfterTheLease() {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String conn = wallet.verkey();
         String socket = "s-" + UUID.randomUUID();
         // the wallet is live on a socket (set directly: a frame's own push would race the "dead instance")
-        Meta meta = relay.meta(socket);
-        Transport.Socket live =
-                new Transport.Socket(instance, socket, URI.create(meta.send()), URI.create(meta.disconnect()));
-        delivery.recordRoute(conn, live);
-        delivery.liveMode(conn, live, true);
+        liveWithoutPush(conn, socket);
         // another instance stored a message, reserved it for a live delivery and recorded the deadline, as a
         // push does before it sends; then it was killed: nothing of it is left but Redis
         byte[] message = TestWallet.bytes(Flows.innerEnvelope());
@@ -126,11 +131,7 @@ class DeliveryRecoveryTest {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String conn = wallet.verkey();
         String socket = "s-" + UUID.randomUUID();
-        Meta meta = relay.meta(socket);
-        Transport.Socket live =
-                new Transport.Socket(instance, socket, URI.create(meta.send()), URI.create(meta.disconnect()));
-        delivery.recordRoute(conn, live);
-        delivery.liveMode(conn, live, true);
+        liveWithoutPush(conn, socket);
         // an instance stored the message (the sender got its 202) and died before its push: none is asked for
         String id = "m-" + UUID.randomUUID();
         delivery.store(conn, id, TestWallet.bytes(Flows.innerEnvelope()));
