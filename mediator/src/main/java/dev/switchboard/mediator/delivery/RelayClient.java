@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -21,6 +22,11 @@ import org.jboss.logging.Logger;
  *
  * <p>Outcomes: 2xx = written to the socket; 404 (unknown socket), other statuses, refused connections and
  * timeouts = failed: the caller drops the route and leaves the messages queued.
+ *
+ * <p>Every send completes: the JDK client's request timeout ({@code switchboard.relay.callback-timeout},
+ * {@code T}) covers the connection and the response headers but not the body, so whatever the relay does the
+ * result is false after {@code 2T + 1 s} at the latest: the exchange is then cancelled (the JDK client aborts
+ * it), so a relay that stalls in the body can neither stall the caller's push loop nor keep the connection.
  */
 @ApplicationScoped
 public class RelayClient {
@@ -29,12 +35,14 @@ public class RelayClient {
     private final HttpClient http;
     private final RelayAuth auth;
     private final Duration timeout;
+    private final long hardDeadlineMillis;
     private final List<Consumer<URI>> failureListeners = new CopyOnWriteArrayList<>();
 
     /** Constructor injection. */
     public RelayClient(RelayAuth auth, RelayConfig config) {
         this.auth = auth;
         this.timeout = config.callbackTimeout();
+        this.hardDeadlineMillis = 2 * Math.max(1, timeout.toMillis()) + 1000;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.callbackTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +62,8 @@ public class RelayClient {
      *
      * @param send the socket's {@code send} callback URI
      * @param frame the frame's bytes
-     * @return true when the relay wrote it (2xx); false on any failure, never exceptionally
+     * @return true when the relay wrote it (2xx); false on any failure, never exceptionally; always completes
+     *     (at the latest after twice the callback timeout plus a second)
      */
     public CompletionStage<Boolean> send(URI send, byte[] frame) {
         HttpRequest.Builder request = HttpRequest.newBuilder(send)
@@ -67,14 +76,25 @@ public class RelayClient {
         }
         CompletableFuture<Boolean> result;
         try {
-            result = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .thenApply(response -> {
-                        boolean ok = response.statusCode() / 100 == 2;
-                        if (!ok) {
-                            LOG.debugf("send callback %s answered %d", send, response.statusCode());
+            CompletableFuture<HttpResponse<Void>> exchange =
+                    http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+            // the last resort: after the hard deadline the exchange is cancelled (the JDK client then aborts
+            // it and frees its connection) and the send fails; the timer goes when the exchange ends first
+            CompletableFuture<Boolean> ended = new CompletableFuture<>();
+            exchange.whenComplete((response, e) -> ended.complete(true));
+            ended.completeOnTimeout(false, hardDeadlineMillis, TimeUnit.MILLISECONDS)
+                    .thenAccept(inTime -> {
+                        if (!inTime) {
+                            exchange.cancel(true);
                         }
-                        return ok;
                     });
+            result = exchange.thenApply(response -> {
+                boolean ok = response.statusCode() / 100 == 2;
+                if (!ok) {
+                    LOG.debugf("send callback %s answered %d", send, response.statusCode());
+                }
+                return ok;
+            });
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
