@@ -121,6 +121,11 @@ class RelayClientTest {
             public Duration duplicateWait() {
                 return Duration.ofSeconds(3);
             }
+
+            @Override
+            public Duration idempotencyProcessingLease() {
+                return Duration.ofSeconds(5);
+            }
         };
         return new RelayClient(new RelayAuth(config), config);
     }
