@@ -14,7 +14,10 @@ import dev.switchboard.queue.route.Route;
 import dev.switchboard.queue.route.RouteTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +67,20 @@ public class DeliveryService {
     /** The wallet confirmed deliveries ({@code messages-received}): no re-push needed for them. */
     public void confirmed(String conn) {
         pusher.confirmed(conn);
+    }
+
+    /**
+     * A stored message's mailbox id: the unpadded base64url SHA-256 of its bytes, so a retried forward (or
+     * reply) is stored once.
+     */
+    public static String messageId(byte[] message) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(message));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 
     /**

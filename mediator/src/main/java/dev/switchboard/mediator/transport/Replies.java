@@ -13,10 +13,7 @@ import dev.switchboard.mediator.message.ReturnRoute;
 import dev.switchboard.mediator.message.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -125,13 +122,13 @@ class Replies {
         for (byte[] packed : packedReplies) {
             if (socket != null) {
                 if (!relay.send(socket.send(), packed).toCompletableFuture().join()) {
-                    delivery.store(to, digest(packed), packed);
+                    delivery.store(to, DeliveryService.messageId(packed), packed);
                     queued = true;
                 }
             } else if (body == null && returnRoute.allowsReply()) {
                 body = packed;
             } else {
-                delivery.store(to, digest(packed), packed);
+                delivery.store(to, DeliveryService.messageId(packed), packed);
                 queued = true;
             }
         }
@@ -183,16 +180,5 @@ class Replies {
             return 503;
         }
         return 400;
-    }
-
-    /** The unpadded base64url SHA-256 of a packed reply: its mailbox id. */
-    static String digest(byte[] bytes) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

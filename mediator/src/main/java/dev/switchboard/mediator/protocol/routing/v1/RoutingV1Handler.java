@@ -16,9 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,7 +71,7 @@ public class RoutingV1Handler implements ProtocolHandler {
             meters.counter("switchboard.forwards", "result", "refused").increment();
             throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, REFUSED);
         }
-        EnqueueResult result = delivery.store(conn.get(), digest(inner), inner);
+        EnqueueResult result = delivery.store(conn.get(), DeliveryService.messageId(inner), inner);
         if (!result.accepted()) {
             throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
         }
@@ -95,15 +92,5 @@ public class RoutingV1Handler implements ProtocolHandler {
             return null;
         }
         return null;
-    }
-
-    static String digest(byte[] bytes) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -16,10 +16,7 @@ import dev.switchboard.mediator.message.ProtocolHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,21 +85,12 @@ public class RoutingV2Handler implements ProtocolHandler {
             throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, "forward refused");
         }
         byte[] inner = forward.forwardedMessage().getBytes(StandardCharsets.UTF_8);
-        if (!delivery.store(conn.get(), digest(inner), inner, expiresAt).accepted()) {
+        if (!delivery.store(conn.get(), DeliveryService.messageId(inner), inner, expiresAt)
+                .accepted()) {
             throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
         }
         meters.counter("switchboard.forwards", "result", "stored").increment();
         delivery.push(conn.get());
         return List.of();
-    }
-
-    static String digest(byte[] bytes) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
