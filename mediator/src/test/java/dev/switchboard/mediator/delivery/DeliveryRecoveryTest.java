@@ -148,13 +148,9 @@ class DeliveryRecoveryTest {
         String key = Flows.registerRecipientKey(wallet);
         String socket = "s-" + UUID.randomUUID();
         viaSocket(wallet, socket, liveOn());
-        assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
-                        .statusCode())
-                .isEqualTo(202);
+        forwardTo(key);
         ObjectNode first = wallet.unpack(relay.next(socket));
-        assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
-                        .statusCode())
-                .isEqualTo(202);
+        forwardTo(key);
         ObjectNode second = wallet.unpack(relay.next(socket));
         assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(first));
 
@@ -162,14 +158,17 @@ class DeliveryRecoveryTest {
         ObjectNode received = TestWallet.message(PICKUP + "messages-received");
         ids(first).forEach(received.putArray("message_id_list")::add);
         assertThat(viaSocket(wallet, socket, received).path("@type").asText()).isEqualTo(PICKUP + "status");
-        assertThat(deadlines.deadline(conn(wallet))).isNotNull();
+        assertThat(deadlines.deadline(wallet.verkey())).isNotNull();
 
         ObjectNode again = wallet.unpack(relay.next(socket, 10));
         assertThat(ids(again)).isEqualTo(ids(second));
     }
 
-    private static String conn(TestWallet wallet) {
-        return wallet.verkey();
+    /** A sender POSTs a forward to {@code key}; the mediator acknowledges it (202). */
+    private void forwardTo(String key) {
+        assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -178,9 +177,7 @@ class DeliveryRecoveryTest {
         String key = Flows.registerRecipientKey(wallet);
         String socket = "s-" + UUID.randomUUID();
         viaSocket(wallet, socket, liveOn());
-        assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
-                        .statusCode())
-                .isEqualTo(202);
+        forwardTo(key);
         ObjectNode first = wallet.unpack(relay.next(socket));
         ObjectNode second = wallet.unpack(relay.next(socket, 10));
         ObjectNode third = wallet.unpack(relay.next(socket, 10));
@@ -219,9 +216,7 @@ class DeliveryRecoveryTest {
         String old = "old-" + UUID.randomUUID();
         String newer = "new-" + UUID.randomUUID();
         viaSocket(wallet, old, liveOn());
-        assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
-                        .statusCode())
-                .isEqualTo(202);
+        forwardTo(key);
         ObjectNode inFlight = wallet.unpack(relay.next(old));
         // the wallet reconnected through another relay before the old socket's disconnect arrived
         ObjectNode status = viaSocket(wallet, newer, liveOn());
