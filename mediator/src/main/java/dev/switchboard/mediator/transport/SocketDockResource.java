@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * through the socket). Bodies are read on the event loop; the work runs on the {@link InboundExecutor}.
  *
  * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
- * all instances: a retry gets the first attempt's status, or 202 while that is still in progress (see {@link
+ * all instances: a retry gets the first attempt's status, or 503 while that is still in progress (see {@link
  * RelayIdempotency}). Pushes that handling a frame asks for start only after its replies went out on the
  * socket, so a reply (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
  */
@@ -143,30 +143,78 @@ public class SocketDockResource {
         return new Transport.Socket(instance, meta.connectionId(), send, URI.create(meta.disconnect()));
     }
 
+    private static final String MISBOUND = "token does not match the event (connection_id or kid)";
+
     private interface Action {
         Response run();
+    }
+
+    /**
+     * Whether the token was made for the socket the event names (and, under a relay's own kid, by that
+     * socket's relay). Checked before the Idempotency-Key is claimed, so a refused post claims nothing.
+     *
+     * @throws MalformedEventException when the body is not the event
+     */
+    private boolean bound(String event, Verification verification, byte[] body) {
+        String connectionId;
+        String instance;
+        switch (event) {
+            case "connect" -> {
+                Meta meta = SocketDockJson.readConnect(body).meta();
+                connectionId = meta.connectionId();
+                instance = socket(meta).instanceId();
+            }
+            case "message" -> {
+                Meta meta = SocketDockJson.readMessage(body).meta();
+                connectionId = meta.connectionId();
+                instance = socket(meta).instanceId();
+            }
+            case "disconnect" -> {
+                DisconnectEvent d = SocketDockJson.readDisconnect(body);
+                connectionId = d.connectionId();
+                instance = d.meta() != null ? socket(d.meta()).instanceId() : null;
+            }
+            default -> {
+                connectionId = null;
+                instance = SocketDockJson.readHeartbeat(body).instanceId();
+            }
+        }
+        return auth.matches(verification, connectionId, instance);
+    }
+
+    private static Response unauthorized(String reason) {
+        return Response.status(401)
+                .entity(DidcommResource.error("unauthorized", reason))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     private CompletionStage<Response> guarded(String event, byte[] body, HttpServerRequest request, Action action) {
         String authorization = request.getHeader(HttpNames.AUTHORIZATION);
         String key = request.getHeader(HttpNames.IDEMPOTENCY_KEY);
         String uri = request.uri();
-        return executor.submit(() -> verifiedAndRun(event, authorization, key, uri, body, action));
+        // authenticated on the event loop (an HMAC and a SHA-256 of the body), so only a relay's posts queue
+        Verification verification = auth.verify(authorization, uri, body, key);
+        if (!verification.ok()) {
+            return CompletableFuture.completedFuture(unauthorized(verification.reason()));
+        }
+        return executor.submit(
+                InboundExecutor.Lane.RELAY, body.length, () -> verifiedAndRun(event, verification, key, body, action));
     }
 
     private Response verifiedAndRun(
-            String event,
-            @Nullable String authorization,
-            @Nullable String key,
-            String uri,
-            byte[] body,
-            Action action) {
-        Verification verification = auth.verify(authorization, uri, body);
-        if (!verification.ok()) {
-            return Response.status(401)
-                    .entity(DidcommResource.error("unauthorized", verification.reason()))
-                    .type(MediaType.APPLICATION_JSON)
-                    .build();
+            String event, Verification verification, @Nullable String key, byte[] body, Action action) {
+        if (verification instanceof Verification.Valid) {
+            try {
+                if (!bound(event, verification, body)) {
+                    return unauthorized(MISBOUND);
+                }
+            } catch (MalformedEventException | IllegalArgumentException | NullPointerException e) {
+                return Response.status(400)
+                        .entity(DidcommResource.error("malformed", String.valueOf(e.getMessage())))
+                        .type(MediaType.APPLICATION_JSON)
+                        .build();
+            }
         }
         if (key == null) {
             return processed(action);

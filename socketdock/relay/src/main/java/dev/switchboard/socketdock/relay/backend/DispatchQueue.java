@@ -1,5 +1,6 @@
 package dev.switchboard.socketdock.relay.backend;
 
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import io.netty.channel.EventLoop;
 import java.net.URI;
@@ -20,11 +21,11 @@ public final class DispatchQueue {
      * @param event metric label
      * @param uri where to POST
      * @param body the JSON body
-     * @param idempotencyKey the message's key, or null
+     * @param binding the message's {@code Idempotency-Key} (sent as the header) and the connection id, both
+     *     bound into the request token
      * @param onDone called on the event loop with the final outcome
      */
-    public record Item(
-            String event, URI uri, byte[] body, @Nullable String idempotencyKey, Consumer<Outcome> onDone) {}
+    public record Item(String event, URI uri, byte[] body, RequestBinding binding, Consumer<Outcome> onDone) {}
 
     private final EventLoop loop;
     private final BackendDispatcher dispatcher;
@@ -87,7 +88,7 @@ public final class DispatchQueue {
         Item item = waiting.poll();
         busy = true;
         dispatcher
-                .post(item.event(), item.uri(), item.body(), item.idempotencyKey(), true, loop)
+                .post(item.event(), item.uri(), item.body(), item.binding(), true, loop)
                 .addListener(f -> {
                     busy = false;
                     metrics.dispatchDepth(-1);

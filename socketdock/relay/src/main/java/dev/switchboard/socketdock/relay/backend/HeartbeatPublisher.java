@@ -2,6 +2,7 @@ package dev.switchboard.socketdock.relay.backend;
 
 import dev.switchboard.socketdock.protocol.Heartbeat;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
@@ -54,16 +55,18 @@ public final class HeartbeatPublisher implements AutoCloseable {
 
     private void beat() {
         byte[] body = SocketDockJson.write(new Heartbeat(instanceId, endpoint, connections.getAsInt(), startedAt));
-        dispatcher.post("heartbeat", uri, body, null, false, executor).addListener(f -> {
-            Outcome outcome = (Outcome) f.getNow();
-            if (outcome != null && !outcome.delivered()) {
-                LOG.warn(
-                        "event=heartbeat_failed uri={} status={} cause=\"{}\"",
-                        uri,
-                        outcome.status(),
-                        outcome.detail());
-            }
-        });
+        dispatcher
+                .post("heartbeat", uri, body, RequestBinding.NONE, false, executor)
+                .addListener(f -> {
+                    Outcome outcome = (Outcome) f.getNow();
+                    if (outcome != null && !outcome.delivered()) {
+                        LOG.warn(
+                                "event=heartbeat_failed uri={} status={} cause=\"{}\"",
+                                uri,
+                                outcome.status(),
+                                outcome.detail());
+                    }
+                });
     }
 
     /** Stops sending heartbeats. */

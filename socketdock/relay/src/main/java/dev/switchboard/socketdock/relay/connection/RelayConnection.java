@@ -9,6 +9,7 @@ import dev.switchboard.socketdock.protocol.IdempotencyKey;
 import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.Meta;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.backend.DispatchQueue;
 import dev.switchboard.socketdock.relay.backend.Outcome;
@@ -93,7 +94,8 @@ public final class RelayConnection {
         URI connectUri = context.config().connectUri();
         if (connectUri != null) {
             byte[] body = SocketDockJson.write(new ConnectEvent(meta().withHeaders(headers)));
-            queue.offerAlways(new DispatchQueue.Item("connect", connectUri, body, null, this::onConnectOutcome));
+            queue.offerAlways(new DispatchQueue.Item(
+                    "connect", connectUri, body, RequestBinding.connection(id), this::onConnectOutcome));
         }
     }
 
@@ -105,8 +107,8 @@ public final class RelayConnection {
         long n = ++seq;
         byte[] body = SocketDockJson.write(MessageEvent.of(meta(), n, frame, payload));
         String key = IdempotencyKey.of(context.config().instanceId(), id, n);
-        boolean queued = queue.offer(
-                new DispatchQueue.Item("message", context.config().messageUri(), body, key, this::onMessageOutcome));
+        boolean queued = queue.offer(new DispatchQueue.Item(
+                "message", context.config().messageUri(), body, new RequestBinding(key, id), this::onMessageOutcome));
         if (!queued) {
             context.metrics().dispatchOverflow();
             LOG.warn("event=dispatch_queue_full connection_id={} seq={}", id, n);
@@ -159,15 +161,16 @@ public final class RelayConnection {
         if (disconnectUri != null) {
             // enqueued before the socket leaves the registry, so a drain waiting for both sees it
             byte[] body = SocketDockJson.write(new DisconnectEvent(id, meta(), closed.code(), closed.reason()));
-            queue.offerAlways(new DispatchQueue.Item("disconnect", disconnectUri, body, null, outcome -> {
-                if (!outcome.delivered()) {
-                    LOG.warn(
-                            "event=disconnect_notice_failed connection_id={} status={} cause=\"{}\"",
-                            id,
-                            outcome.status(),
-                            outcome.detail());
-                }
-            }));
+            queue.offerAlways(new DispatchQueue.Item(
+                    "disconnect", disconnectUri, body, RequestBinding.connection(id), outcome -> {
+                        if (!outcome.delivered()) {
+                            LOG.warn(
+                                    "event=disconnect_notice_failed connection_id={} status={} cause=\"{}\"",
+                                    id,
+                                    outcome.status(),
+                                    outcome.detail());
+                        }
+                    }));
         }
         context.registry().remove(this);
         context.metrics().connectionClosed(closed.code());
