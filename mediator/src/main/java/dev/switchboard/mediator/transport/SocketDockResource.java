@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * (our extensions optional), each verified with the relay request token. 401 on a bad token, 400 on a body
  * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
- * through the socket). Bodies are read on the event loop; the work runs on the {@link InboundExecutor}.
+ * through the socket). Bodies are read and tokens verified on the event loop (a bad token never queues); the
+ * work runs in the relay lane of the {@link InboundExecutor}, which answers 503 with {@code Retry-After} when
+ * that lane is full (the relay retries).
  *
  * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
  * all instances: a retry gets the first attempt's status, or 503 while that is still in progress (see {@link
