@@ -10,8 +10,14 @@ package dev.switchboard.didcomm.v2;
  *     Veramo 7 / did-jwt send) when the draft-04 KEK fails; see {@code Jwe} for the weakness this admits
  */
 public record UnpackOptions(int maxMessageChars, boolean unwrapReWrappingForward, boolean acceptEcdh1puDraft3) {
-    /** 4 MiB chars, unwrap re-wrapping forwards, accept ECDH-1PU draft 03 (Veramo interop). */
-    public static final UnpackOptions DEFAULT = new UnpackOptions(4 * 1024 * 1024, true, true);
+    /**
+     * 4 MiB chars, unwrap re-wrapping forwards, ECDH-1PU draft 03 refused (its weakness: see {@code Jwe}; a
+     * receiver that must open Veramo 7 / did-jwt authcrypt turns it on explicitly).
+     */
+    public static final UnpackOptions DEFAULT = new UnpackOptions(4 * 1024 * 1024, true, false);
+
+    /** {@link #DEFAULT} with ECDH-1PU draft 03 authcrypt accepted (Veramo 7 / did-jwt senders). */
+    public static final UnpackOptions ACCEPT_ECDH_1PU_DRAFT_03 = new UnpackOptions(4 * 1024 * 1024, true, true);
 
     public UnpackOptions {
         if (maxMessageChars <= 0) {

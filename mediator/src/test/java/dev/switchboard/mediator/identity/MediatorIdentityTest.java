@@ -84,6 +84,14 @@ class MediatorIdentityTest {
                 return 1024;
             }
 
+            public boolean acceptEcdh1puDraft03() {
+                return false;
+            }
+
+            public java.time.Duration didPeer4LongFormTtl() {
+                return java.time.Duration.ofDays(30);
+            }
+
             public Pickup pickup() {
                 throw new UnsupportedOperationException();
             }
