@@ -33,6 +33,7 @@ public class RedisConnection {
         this.config = config;
         RedisURI uri = RedisURI.create(config.uri());
         uri.setTimeout(config.commandTimeout());
+        config.password().ifPresent(password -> uri.setAuthentication(password.toCharArray()));
         this.embedded = config.embedded() ? startEmbedded(uri.getPort()) : null;
         this.client = RedisClient.create(uri);
         this.connection = client.connect();

@@ -44,6 +44,10 @@ class MediatorIdentityTest {
 
     private static RedisConfig redisConfig(String prefix) {
         return new RedisConfig() {
+            public java.util.Optional<String> password() {
+                return java.util.Optional.empty();
+            }
+
             public String uri() {
                 return "redis://127.0.0.1:" + port;
             }

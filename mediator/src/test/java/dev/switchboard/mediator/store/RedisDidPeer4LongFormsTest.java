@@ -43,6 +43,10 @@ class RedisDidPeer4LongFormsTest {
 
     private static RedisConnection connect() {
         return new RedisConnection(new RedisConfig() {
+            public java.util.Optional<String> password() {
+                return java.util.Optional.empty();
+            }
+
             public String uri() {
                 return "redis://127.0.0.1:" + port;
             }
