@@ -15,8 +15,8 @@ public interface RedisConfig {
 
     /**
      * The Redis password ({@code AUTH}, Redis {@code requirepass}), kept out of {@link #uri()} so it can come
-     * from a Kubernetes Secret on its own ({@code SWITCHBOARD_REDIS_PASSWORD}); when set it replaces a password
-     * in the URI. Absent: the URI's, if any.
+     * from a Kubernetes Secret on its own ({@code SWITCHBOARD_REDIS_PASSWORD}); when set it replaces the credentials
+     * in the URI (user name included: the default user). Absent: the URI's, if any.
      */
     Optional<String> password();
 
