@@ -2,9 +2,11 @@ package dev.switchboard.loadtest.simulation;
 
 import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.cluster.Cluster;
+import dev.switchboard.loadtest.ledger.FaultWindow;
 import dev.switchboard.loadtest.ledger.Ledger;
 import dev.switchboard.loadtest.sender.InnerMessage;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +77,15 @@ final class FaultInjector {
         }
         System.out.println(
                 "loadtest: SIGKILL " + name + " (outstanding forwards at that moment: " + ledger.outstanding() + ")");
+    }
+
+    /** The kills so far as instantaneous fault windows (a killed process is not restarted: routed around). */
+    List<FaultWindow> windows() {
+        synchronized (killedAtMicros) {
+            return killedAtMicros.entrySet().stream()
+                    .map(e -> new FaultWindow("SIGKILL " + e.getKey(), e.getValue(), e.getValue()))
+                    .toList();
+        }
     }
 
     /** Recovery per killed process: ms until every message acknowledged before the kill was received. */

@@ -3,8 +3,10 @@ package dev.switchboard.loadtest.simulation;
 import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.cluster.Cluster;
 import dev.switchboard.loadtest.cluster.ProcessStats;
+import dev.switchboard.loadtest.ledger.Checker;
 import dev.switchboard.loadtest.ledger.Ledger;
 import dev.switchboard.loadtest.ledger.LedgerReport;
+import dev.switchboard.loadtest.ledger.Verdict;
 import dev.switchboard.loadtest.wallet.WalletRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Prints the run's figures and writes them as JSON to {@code loadtest.reportFile} (default {@code
- * target/loadtest-report.json}): ledger, onboarded wallets, recovery after faults, and per process RSS, heap
+ * target/loadtest-report.json}): ledger, the checker's verdict, onboarded wallets, recovery after faults, and per process RSS, heap
  * (children through {@code jstat}), CPU seconds.
  */
 final class RunReport {
@@ -31,6 +33,7 @@ final class RunReport {
             @Nullable Cluster cluster,
             FaultInjector faults) {
         LedgerReport report = ledger.report();
+        Verdict verdict = Checker.check(ledger.history(), faults.windows());
         Map<String, Double> recovery = faults.recoveryMillis();
         List<ProcessStats> stats = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
@@ -55,6 +58,7 @@ final class RunReport {
                 settings.wallets(),
                 Errors.count()));
         out.append(report.summary()).append('\n');
+        out.append(verdict.summary());
         recovery.forEach((name, ms) -> out.append(String.format(
                 Locale.ROOT,
                 "recovery after SIGKILL %s: %s%n",
@@ -86,13 +90,14 @@ final class RunReport {
         String json = String.format(
                 Locale.ROOT,
                 "{\"run\":\"%s\",\"wallets\":%d,\"onboarded\":%d,\"wallet_errors\":%d,\"rate\":%.1f,"
-                        + "\"ledger\":%s,\"recovery_ms\":%s,\"processes\":%s}%n",
+                        + "\"ledger\":%s,\"checker\":%s,\"recovery_ms\":%s,\"processes\":%s}%n",
                 settings.runId(),
                 settings.wallets(),
                 registry.size(),
                 Errors.count(),
                 settings.rate(),
                 report.toJson(),
+                verdict.toJson(),
                 recJson,
                 procJson);
         if (report.lost() > 0) {
@@ -108,7 +113,10 @@ final class RunReport {
                         .append('\n');
             }
         }
-        out.append(report.lost() == 0 ? "RESULT: no lost message\n" : "RESULT: LOST " + report.lost() + " messages\n");
+        out.append(
+                report.lost() == 0
+                        ? (verdict.valid() ? "RESULT: no lost message\n" : "RESULT: INVALID (unexpected messages)\n")
+                        : "RESULT: LOST " + report.lost() + " messages\n");
         System.out.print(out);
         Path file = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json"));
         try {
