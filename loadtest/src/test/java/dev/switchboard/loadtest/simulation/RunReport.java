@@ -60,10 +60,7 @@ final class RunReport {
         out.append(report.summary()).append('\n');
         out.append(verdict.summary());
         recovery.forEach((name, ms) -> out.append(String.format(
-                Locale.ROOT,
-                "recovery after SIGKILL %s: %s%n",
-                name,
-                ms < 0 ? "NOT RECOVERED (messages lost)" : ms + " ms")));
+                Locale.ROOT, "recovery after %s: %s%n", name, ms < 0 ? "NOT RECOVERED (messages lost)" : ms + " ms")));
         StringBuilder procJson = new StringBuilder("[");
         for (int i = 0; i < stats.size(); i++) {
             ProcessStats s = stats.get(i);

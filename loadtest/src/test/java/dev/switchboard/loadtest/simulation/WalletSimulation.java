@@ -81,7 +81,7 @@ public class WalletSimulation extends Simulation {
         clock = new RunClock(settings);
         int prepack = Integer.getInteger("loadtest.prepack", 0);
         prepacker = prepack > 0 ? new Prepacker(forwards, registry, prepack, 1) : null;
-        faults = new FaultInjector(settings, cluster, clock, ledger);
+        faults = new FaultInjector(settings, cluster, clock, ledger, registry);
         sampler = new Sampler(cluster);
         System.out.printf(
                 "loadtest: %d wallets over %s, %.0f forwards/s for %s, ws=%s http=%s%n",
