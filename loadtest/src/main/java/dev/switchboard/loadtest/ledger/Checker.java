@@ -117,14 +117,15 @@ public final class Checker {
 
     /**
      * One window: the messages outstanding when it healed (acknowledged by then, not yet received), the time from
-     * the heal until the last of them arrived (-1 when one never did), and the end-to-end latency of the messages
-     * acknowledged from the fault's start until that recovery.
+     * the heal until the last of them arrived (-1 when one never did) and until the median one did, and the
+     * end-to-end latency of the messages acknowledged from the fault's start until that recovery.
      */
     private static Verdict.WindowFigures figures(
             FaultWindow w, History history, Map<String, History.Receipt> receipts) {
         long outstanding = 0;
         long lost = 0;
         long lastArrival = w.endMicros();
+        List<Long> arrivals = new ArrayList<>();
         for (History.Acknowledged a : history.acknowledged()) {
             if (a.acknowledgedMicros() > w.endMicros()) {
                 continue;
@@ -136,6 +137,7 @@ public final class Checker {
             } else if (r.receivedMicros() > w.endMicros()) {
                 outstanding++;
                 lastArrival = Math.max(lastArrival, r.receivedMicros());
+                arrivals.add(r.receivedMicros() - w.endMicros());
             }
         }
         long recovery = lost > 0 ? -1 : lastArrival - w.endMicros();
@@ -147,8 +149,15 @@ public final class Checker {
                 latencies.add(Math.max(0, r.receivedMicros() - a.sentMicros()));
             }
         }
-        latencies.sort(null);
-        long p99 = latencies.isEmpty() ? 0 : latencies.get(Math.max(0, (int) Math.ceil(0.99 * latencies.size()) - 1));
-        return new Verdict.WindowFigures(w, outstanding, lost, recovery, latencies.size(), p99);
+        return new Verdict.WindowFigures(
+                w, outstanding, lost, recovery, percentile(arrivals, 50), latencies.size(), percentile(latencies, 99));
+    }
+
+    private static long percentile(List<Long> values, double p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        values.sort(null);
+        return values.get(Math.max(0, (int) Math.ceil(p / 100 * values.size()) - 1));
     }
 }

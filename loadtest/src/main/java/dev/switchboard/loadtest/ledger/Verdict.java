@@ -49,21 +49,29 @@ public record Verdict(
      * @param lost of those, never received
      * @param recoveryMicros from the heal until the last of them arrived; 0 when none was outstanding, -1 when
      *     one was lost
+     * @param medianArrivalMicros from the heal until the median one of those received arrived (0 without any)
      * @param messages messages acknowledged from the fault's start until the recovery (the p99's sample)
      * @param p99Micros their end-to-end latency (send to first receipt), 99th percentile; 0 without a sample
      */
     public record WindowFigures(
-            FaultWindow window, long outstandingAtHeal, long lost, long recoveryMicros, long messages, long p99Micros) {
+            FaultWindow window,
+            long outstandingAtHeal,
+            long lost,
+            long recoveryMicros,
+            long medianArrivalMicros,
+            long messages,
+            long p99Micros) {
 
         /** One line for humans. */
         public String summary() {
             return String.format(
                     Locale.ROOT,
-                    "%s: %.1f s, outstanding at heal %d, lost %d, time to recover %s, p99 during the fault %.1f ms"
-                            + " (%d messages)",
+                    "%s: %.1f s, outstanding at heal %d (median arrived %.1f s after), lost %d, time to recover %s,"
+                            + " p99 during the fault %.1f ms (%d messages)",
                     window.name(),
                     (window.endMicros() - window.startMicros()) / 1e6,
                     outstandingAtHeal,
+                    medianArrivalMicros / 1e6,
                     lost,
                     recoveryMicros < 0 ? "NOT RECOVERED" : String.format(Locale.ROOT, "%.1f s", recoveryMicros / 1e6),
                     p99Micros / 1000.0,
@@ -74,13 +82,14 @@ public record Verdict(
             return String.format(
                     Locale.ROOT,
                     "{\"fault\":\"%s\",\"start_us\":%d,\"end_us\":%d,\"outstanding_at_heal\":%d,\"lost_before_heal\":%d,"
-                            + "\"recovery_ms\":%.1f,\"messages\":%d,\"p99_during_ms\":%.1f}",
+                            + "\"recovery_ms\":%.1f,\"median_arrival_ms\":%.1f,\"messages\":%d,\"p99_during_ms\":%.1f}",
                     window.name().replace("\"", "'"),
                     window.startMicros(),
                     window.endMicros(),
                     outstandingAtHeal,
                     lost,
                     recoveryMicros < 0 ? -1.0 : recoveryMicros / 1000.0,
+                    medianArrivalMicros / 1000.0,
                     messages,
                     p99Micros / 1000.0);
         }

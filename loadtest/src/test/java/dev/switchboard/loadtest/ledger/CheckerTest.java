@@ -108,6 +108,7 @@ class CheckerTest {
         Verdict.WindowFigures w = v.windows().get(0);
         assertThat(w.outstandingAtHeal()).isEqualTo(2);
         assertThat(w.recoveryMicros()).isEqualTo(2_500_000 - 1_450_000);
+        assertThat(w.medianArrivalMicros()).isEqualTo(2_000_000 - 1_450_000);
         // acknowledged from 1.25 s until 2.5 s: m3..m9; the slowest, m4, took 1.1 s
         assertThat(w.messages()).isEqualTo(7);
         assertThat(w.p99Micros()).isEqualTo(2_500_000 - 1_400_000);

@@ -4,6 +4,7 @@ import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.cluster.Cluster;
 import dev.switchboard.loadtest.cluster.ProcessStats;
 import dev.switchboard.loadtest.ledger.Checker;
+import dev.switchboard.loadtest.ledger.History;
 import dev.switchboard.loadtest.ledger.Ledger;
 import dev.switchboard.loadtest.ledger.LedgerReport;
 import dev.switchboard.loadtest.ledger.Verdict;
@@ -110,6 +111,7 @@ final class RunReport {
                         .append('\n');
             }
         }
+        writeHistory(ledger, faults, out);
         out.append(
                 report.lost() == 0
                         ? (verdict.valid() ? "RESULT: no lost message\n" : "RESULT: INVALID (unexpected messages)\n")
@@ -124,6 +126,35 @@ final class RunReport {
             System.out.println("report: " + file.toAbsolutePath());
         } catch (IOException e) {
             System.err.println("loadtest: cannot write " + file + ": " + e);
+        }
+    }
+
+    /**
+     * Writes the run's timeline next to the report, {@code <reportFile>.history.csv}: one line per acknowledged
+     * forward ({@code id,recipient,sent_us,acknowledged_us,first_received_us,receipts}, empty receipt time when
+     * lost) and one {@code #fault,name,start_us,end_us} line per fault window, for reading where a recovery
+     * went.
+     */
+    private static void writeHistory(Ledger ledger, FaultInjector faults, StringBuilder out) {
+        Path file = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json") + ".history.csv");
+        History h = ledger.history();
+        Map<String, History.Receipt> receipts = new java.util.HashMap<>();
+        h.receipts().forEach(r -> receipts.put(r.id(), r));
+        List<String> lines = new ArrayList<>();
+        lines.add("id,recipient,sent_us,acknowledged_us,first_received_us,receipts");
+        faults.windows()
+                .forEach(w -> lines.add(
+                        "#fault," + w.name().replace(',', ';') + "," + w.startMicros() + "," + w.endMicros()));
+        for (History.Acknowledged a : h.acknowledged()) {
+            History.Receipt r = receipts.get(a.id());
+            lines.add(a.id() + "," + a.recipient() + "," + a.sentMicros() + "," + a.acknowledgedMicros() + ","
+                    + (r == null ? "" : r.receivedMicros()) + "," + (r == null ? 0 : r.count()));
+        }
+        try {
+            Files.write(file, lines);
+            out.append("timeline: ").append(file).append('\n');
+        } catch (IOException e) {
+            out.append("cannot write ").append(file).append(": ").append(e).append('\n');
         }
     }
 
