@@ -287,12 +287,21 @@ public final class Cluster implements AutoCloseable {
             return;
         }
         closed = true;
-        if (haproxy != null) {
-            haproxy.stop(5);
-        }
-        processes().filter(ChildProcess::alive).forEach(p -> p.signal("CONT")); // a paused one would not stop
+        processes()
+                .filter(ChildProcess::alive)
+                .forEach(
+                        p -> { // a paused one would not stop
+                            try {
+                                p.signal("CONT");
+                            } catch (RuntimeException e) {
+                                System.err.println("cluster teardown: " + e.getMessage());
+                            }
+                        });
         relays.forEach(r -> r.stop(10));
         mediators.forEach(m -> m.stop(10));
+        if (haproxy != null) { // after the mediators: with the fault proxy they reach Redis through it
+            haproxy.stop(5);
+        }
         if (redisServer != null) {
             redisServer.stop(10);
         }
