@@ -8,6 +8,7 @@ import dev.switchboard.loadtest.cluster.Nemesis;
 import dev.switchboard.loadtest.ledger.FaultWindow;
 import dev.switchboard.loadtest.ledger.Ledger;
 import dev.switchboard.loadtest.wallet.WalletRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +38,10 @@ final class FaultInjector {
         this.ledger = ledger;
         this.registry = registry;
         if (!settings.killRelayAfter().isZero()) {
-            faults.add(new Fault(Fault.Kind.KILL, "relay-0", settings.killRelayAfter(), java.time.Duration.ZERO));
+            faults.add(new Fault(Fault.Kind.KILL, "relay-0", settings.killRelayAfter(), Duration.ZERO));
         }
         if (!settings.killMediatorAfter().isZero()) {
-            faults.add(new Fault(Fault.Kind.KILL, "mediator-0", settings.killMediatorAfter(), java.time.Duration.ZERO));
+            faults.add(new Fault(Fault.Kind.KILL, "mediator-0", settings.killMediatorAfter(), Duration.ZERO));
         }
         if (!settings.chaosCell().isEmpty()) {
             faults.addAll(ChaosCell.named(settings.chaosCell()).faults());
