@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one relay: {@code java -jar socketdock-relay.jar --message-uri ... --secret ...} (see
- * {@link ConfigParser} or {@code --help} for every flag). SIGTERM (and Ctrl-C) starts the graceful
+ * {@link RelayOptions} or {@code --help} for every flag). SIGTERM (and Ctrl-C) starts the graceful
  * drain; the process exits once it is done. Exit status 2 for bad configuration.
  */
 public final class Main {
@@ -15,16 +15,12 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         List<String> argList = List.of(args);
         if (argList.contains("--help") || argList.contains("-h")) {
-            System.out.print(ConfigParser.help());
-            return;
-        }
-        if (argList.contains("--markdown-help")) {
-            System.out.print(ConfigParser.markdownTable());
+            System.out.print(RelayOptions.help());
             return;
         }
         RelayConfig config;
         try {
-            config = ConfigParser.parse(argList, System.getenv());
+            config = RelayOptions.parse(argList, System.getenv());
         } catch (IllegalArgumentException | NullPointerException e) {
             System.err.println("socketdock-relay: " + e.getMessage());
             System.err.println("Run with --help for the list of flags.");

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the relay is configured with. Built by {@link Builder} (which checks each value) or
- * parsed from SocketDock's flags and our own by {@link ConfigParser}. Durations of zero mean "off"
+ * parsed from SocketDock's flags and our own by {@link RelayOptions}. Durations of zero mean "off"
  * where noted.
  *
  * @param bindIp public listener address (SocketDock's {@code --bindip})

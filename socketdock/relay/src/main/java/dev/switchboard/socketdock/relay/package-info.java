@@ -1,7 +1,7 @@
 /**
  * The SocketDock-compatible WebSocket relay: configuration ({@link
  * dev.switchboard.socketdock.relay.RelayConfig}, parsed from SocketDock's flags and ours by {@link
- * dev.switchboard.socketdock.relay.ConfigParser}), the instance lifecycle ({@link
+ * dev.switchboard.socketdock.relay.RelayOptions} with picocli, environment variables included), the instance lifecycle ({@link
  * dev.switchboard.socketdock.relay.Relay}: bind, heartbeat, drain) and the entry point {@link
  * dev.switchboard.socketdock.relay.Main}.
  *
