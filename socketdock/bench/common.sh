@@ -34,6 +34,7 @@ bench_target="$root/socketdock/bench/target"
 bench_jar="$(ls "$bench_target"/socketdock-bench-*.jar | grep -v -- '-sources' | head -1)"
 BENCH_CP="$bench_jar:$bench_target/lib/*"
 export SOCKETDOCK_SECRET="${SOCKETDOCK_SECRET:-bench-secret-bench-secret-bench-secret}"
+export SOCKETDOCK_LOG_LEVEL="${SOCKETDOCK_LOG_LEVEL:-warn}" # relay, echo backend and clients (logback.xml of the relay jar)
 
 pids=()
 cleanup() {

@@ -18,7 +18,7 @@ echo_port=18080
 "$JAVA" -Xmx256m -cp "$BENCH_CP" dev.switchboard.socketdock.echo.EchoBackend --port "$echo_port" >"$out/echo.log" 2>&1 &
 pids+=($!)
 wait_port 127.0.0.1 "$echo_port"
-"$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+"$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -cp "$CP" \
   dev.switchboard.socketdock.relay.Main --bindip 0.0.0.0 --bindport "$port" --internal-ip 127.0.0.1 \
   --internal-port "$internal" --max-connections 19500 \
   --message-uri "http://127.0.0.1:$echo_port/socketdock/message" \
@@ -32,7 +32,7 @@ printf 'sockets=0 heap_after_gc_mb=%s rss_mb=%s\n' "$(heap_after_gc_mb $relay)" 
 
 for i in $(seq 1 "$clients"); do
   src="127.0.0.$((i + 1))"
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx384m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_CP" \
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx384m -cp "$BENCH_CP" \
     dev.switchboard.socketdock.bench.ConnectionsClient --target "ws://127.0.0.1:$port/ws" --source "$src" \
     --count "$per_client" --hold-seconds "$hold" --ping-seconds 60 >"$out/client-$i.log" 2>&1 &
   pids+=($!)

@@ -87,6 +87,10 @@ record ServiceContract(Map<String, Service> services) {
             relayFlags.add("--" + name);
             relayEnv.add("SOCKETDOCK_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
+        // the logging variables, read by the relay's logback.xml (and checked by its Main)
+        relayEnv.addAll(all(
+                Pattern.compile("\\$\\{(SOCKETDOCK_LOG_[A-Z]+)"),
+                read(repo.resolve("socketdock/relay/src/main/resources/logback.xml"))));
         Set<String> relayPaths = new TreeSet<>();
         relayPaths.addAll(all(HEALTH_PATH, read(relay.resolve("pipeline/HealthHandler.java"))));
         relayPaths.addAll(all(HEALTH_PATH, read(relay.resolve("pipeline/MetricsHandler.java"))));

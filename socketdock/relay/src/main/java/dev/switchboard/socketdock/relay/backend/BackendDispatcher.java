@@ -107,12 +107,14 @@ public final class BackendDispatcher {
             if (retryable && retriesLeft > 0) {
                 metrics.backendRetry(event);
                 long backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS << Math.min(attempt, 10));
-                LOG.debug(
-                        "event=backend_retry kind={} uri={} attempt={} cause=\"{}\"",
-                        event,
-                        uri,
-                        attempt + 1,
-                        failure.detail());
+                LOG.atDebug()
+                        .setMessage("backend POST retried")
+                        .addKeyValue("event", "backend_retry")
+                        .addKeyValue("kind", event)
+                        .addKeyValue("uri", uri)
+                        .addKeyValue("attempt", attempt + 1)
+                        .addKeyValue("cause", failure.detail())
+                        .log();
                 executor.schedule(
                         () -> attempt(event, uri, body, idempotencyKey, retriesLeft - 1, attempt + 1, executor, result),
                         backoff,

@@ -57,11 +57,13 @@ public final class HeartbeatPublisher implements AutoCloseable {
         dispatcher.post("heartbeat", uri, body, null, false, executor).addListener(f -> {
             Outcome outcome = (Outcome) f.getNow();
             if (outcome != null && !outcome.delivered()) {
-                LOG.warn(
-                        "event=heartbeat_failed uri={} status={} cause=\"{}\"",
-                        uri,
-                        outcome.status(),
-                        outcome.detail());
+                LOG.atWarn()
+                        .setMessage("heartbeat failed")
+                        .addKeyValue("event", "heartbeat_failed")
+                        .addKeyValue("uri", uri)
+                        .addKeyValue("status", outcome.status())
+                        .addKeyValue("cause", outcome.detail())
+                        .log();
             }
         });
     }

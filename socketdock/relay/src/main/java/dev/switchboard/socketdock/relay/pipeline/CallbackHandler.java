@@ -92,7 +92,12 @@ final class CallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                         request.uri(),
                         body);
         if (!verification.ok()) {
-            LOG.info("event=callback_unauthorized path={} reason=\"{}\"", path, verification.reason());
+            LOG.atInfo()
+                    .setMessage("callback refused: 401")
+                    .addKeyValue("event", "callback_unauthorized")
+                    .addKeyValue("path", path)
+                    .addKeyValue("reason", verification.reason())
+                    .log();
             FullHttpResponse response =
                     HttpResponses.text(HttpResponseStatus.UNAUTHORIZED, verification.reason() + "\n");
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
