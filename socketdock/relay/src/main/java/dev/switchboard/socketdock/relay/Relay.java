@@ -11,6 +11,7 @@ import dev.switchboard.socketdock.relay.connection.RelayConnection;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import dev.switchboard.socketdock.relay.pipeline.InternalChannelInitializer;
 import dev.switchboard.socketdock.relay.pipeline.RelayChannelInitializer;
+import dev.switchboard.socketdock.relay.tracing.FrameTracing;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -19,6 +20,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +67,23 @@ public final class Relay implements AutoCloseable {
     }
 
     /**
-     * Binds both listeners and starts the heartbeat.
+     * Binds both listeners and starts the heartbeat; spans go to the globally registered OpenTelemetry
+     * ({@link GlobalOpenTelemetry}: no-ops unless an SDK or the OpenTelemetry Java agent registered one).
      *
      * @throws InterruptedException when interrupted while binding
      * @throws io.netty.channel.ChannelException when a port cannot be bound
      */
     public static Relay start(RelayConfig config) throws InterruptedException {
+        return start(config, GlobalOpenTelemetry.get());
+    }
+
+    /**
+     * Binds both listeners and starts the heartbeat, with spans going to {@code openTelemetry}.
+     *
+     * @throws InterruptedException when interrupted while binding
+     * @throws io.netty.channel.ChannelException when a port cannot be bound
+     */
+    public static Relay start(RelayConfig config, OpenTelemetry openTelemetry) throws InterruptedException {
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(config.eventLoopThreads());
         try {
@@ -101,7 +115,15 @@ public final class Relay implements AutoCloseable {
                     : RequestVerifier.hs256(config.secret());
             BackendDispatcher dispatcher = new BackendDispatcher(client, signer, metrics, config.backendRetries());
             RelayContext context = new RelayContext(
-                    config, endpoint, registry, metrics, dispatcher, verifier, new AtomicBoolean(), Instant.now());
+                    config,
+                    endpoint,
+                    registry,
+                    metrics,
+                    new FrameTracing(openTelemetry),
+                    dispatcher,
+                    verifier,
+                    new AtomicBoolean(),
+                    Instant.now());
             publicInit.delegate = new RelayChannelInitializer(context);
             internalInit.delegate = new InternalChannelInitializer(context);
 

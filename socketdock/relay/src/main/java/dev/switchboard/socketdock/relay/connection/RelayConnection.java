@@ -12,12 +12,14 @@ import dev.switchboard.socketdock.protocol.SocketDockJson;
 import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.backend.DispatchQueue;
 import dev.switchboard.socketdock.relay.backend.Outcome;
+import dev.switchboard.socketdock.relay.tracing.FrameTracing;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -108,11 +110,21 @@ public final class RelayConnection {
             return;
         }
         long n = ++seq;
+        Span span = context.tracing().frameIn(id, n, frame == Frame.TEXT, payload.length);
         byte[] body = SocketDockJson.write(MessageEvent.of(meta(), n, frame, payload));
         String key = IdempotencyKey.of(context.config().instanceId(), id, n);
-        boolean queued = queue.offer(
-                new DispatchQueue.Item("message", context.config().messageUri(), body, key, this::onMessageOutcome));
+        boolean queued = queue.offer(new DispatchQueue.Item(
+                "message",
+                context.config().messageUri(),
+                body,
+                key,
+                context.tracing().headers(span),
+                outcome -> {
+                    FrameTracing.end(span, outcome.status(), outcome.detail());
+                    onMessageOutcome(outcome);
+                }));
         if (!queued) {
+            FrameTracing.end(span, 0, "dispatch queue full");
             context.metrics().dispatchOverflow();
             LOG.atWarn()
                     .setMessage("dispatch queue full: closing 1013")
