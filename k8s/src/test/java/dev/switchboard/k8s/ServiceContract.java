@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * variables it reads, the flags it accepts, the HTTP paths it serves (probes) and the Prometheus series it
  * exports (adapter rules).
  *
- * <p>Sources: the relay's {@code RelayOptions} (every picocli {@code @Option(names = "--name", ...)} is the
- * flag {@code --name} and the variable {@code SOCKETDOCK_NAME}), its {@code HealthHandler}/{@code MetricsHandler} path
+ * <p>Sources: the relay's {@code RelayConfigBuilder} and {@code RelayOptions} (every picocli {@code
+ * @Option(names = "--name", ...)} is the flag {@code --name} and the variable {@code SOCKETDOCK_NAME}), its {@code HealthHandler}/{@code MetricsHandler} path
  * literals and its {@code RelayMetrics} series names; the mediator's {@code @ConfigMapping} interfaces
  * under {@code mediator/src/main/java/dev/switchboard/mediator/config} (each method, nested group
  * interfaces included, is {@code prefix.kebab-name}, read from {@code PREFIX_KEBAB_NAME} by SmallRye
@@ -77,7 +77,8 @@ record ServiceContract(Map<String, Service> services) {
     /** Reads the contract from the sources under {@code repo} (the checkout root). */
     static ServiceContract fromSources(Path repo) {
         Path relay = repo.resolve("socketdock/relay/src/main/java/dev/switchboard/socketdock/relay");
-        String parser = read(relay.resolve("RelayOptions.java"));
+        // the flags are RelayConfigBuilder's @Option setters; RelayOptions gives them their variables
+        String parser = read(relay.resolve("RelayOptions.java")) + read(relay.resolve("RelayConfigBuilder.java"));
         if (!parser.contains("ENV_PREFIX = \"SOCKETDOCK_\"")) {
             throw new IllegalStateException("RelayOptions no longer reads SOCKETDOCK_<FLAG>: update ServiceContract");
         }

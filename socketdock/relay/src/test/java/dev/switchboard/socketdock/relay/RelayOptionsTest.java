@@ -110,11 +110,16 @@ class RelayOptionsTest {
         assertThat(c.secret()).isEqualTo(SharedSecret.ofUtf8("from-the-file-from-the-file-from-the-file"));
         assertThat(c.compatPublicCallbacks()).isTrue();
         assertThat(c.bindIp()).as("an empty variable counts as unset").isEqualTo("127.0.0.1");
-        assertThatThrownBy(() -> RelayOptions.parse(
-                        List.of("--message-uri", "http://m/x", "--secret", SECRET, "--secret-file", file.toString()),
-                        Map.of()))
-                .hasMessageContaining("--secret")
-                .hasMessageContaining("expected: one of them");
+        RelayConfig both = RelayOptions.parse(
+                List.of("--message-uri", "http://m/x", "--secret-file", file.toString(), "--secret", SECRET), Map.of());
+        assertThat(both.secret())
+                .as("the file is used instead of --secret")
+                .isEqualTo(SharedSecret.ofUtf8("from-the-file-from-the-file-from-the-file"));
+        assertThatThrownBy(() ->
+                        RelayOptions.parse(List.of("--message-uri", "http://m/x", "--secret", "too-short"), Map.of()))
+                .hasMessageContaining("--secret / SOCKETDOCK_SECRET")
+                .hasMessageContaining("expected: >= 32 bytes")
+                .hasMessageNotContaining("too-short");
     }
 
     /** The README's relay table and {@code --help} list the same flags, variables and defaults. */

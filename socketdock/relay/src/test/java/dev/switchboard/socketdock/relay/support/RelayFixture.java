@@ -5,6 +5,7 @@ import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.SharedSecret;
 import dev.switchboard.socketdock.relay.Relay;
 import dev.switchboard.socketdock.relay.RelayConfig;
+import dev.switchboard.socketdock.relay.RelayConfigBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,15 +33,15 @@ public final class RelayFixture implements AutoCloseable {
     public final RequestSigner signer = RequestSigner.hs256(SECRET);
 
     /** Starts a relay with test defaults, adjusted by {@code customize}. */
-    public RelayFixture(TestBackend backend, Consumer<RelayConfig.Builder> customize) throws InterruptedException {
+    public RelayFixture(TestBackend backend, Consumer<RelayConfigBuilder> customize) throws InterruptedException {
         this(backend, customize, OpenTelemetry.noop());
     }
 
     /** Starts a relay with test defaults, adjusted by {@code customize}, its spans going to {@code openTelemetry}. */
-    public RelayFixture(TestBackend backend, Consumer<RelayConfig.Builder> customize, OpenTelemetry openTelemetry)
+    public RelayFixture(TestBackend backend, Consumer<RelayConfigBuilder> customize, OpenTelemetry openTelemetry)
             throws InterruptedException {
         this.backend = backend;
-        RelayConfig.Builder builder = RelayConfig.builder()
+        RelayConfigBuilder builder = RelayConfig.builder()
                 .bindIp("127.0.0.1")
                 .bindPort(0)
                 .internalPort(0)
