@@ -38,13 +38,13 @@ for i in $(seq 1 "$clients"); do
   pids+=($!)
   for _ in $(seq 1 600); do grep -q READY "$out/client-$i.log" && break; sleep 0.5; done
   grep READY "$out/client-$i.log"
-  open=$(curl -s "http://127.0.0.1:$internal/metrics" | awk '/^socketdock_connections_open / {print $2}')
+  open=$(curl -s "http://127.0.0.1:$internal/metrics" | awk '/^socketdock_connections_open / {print int($2)}')
   printf 'sockets=%s heap_after_gc_mb=%s rss_mb=%s\n' "$open" "$(heap_after_gc_mb $relay)" "$(rss_mb $relay)"
 done
 
 echo "holding for 70 s (every client pings each socket once a minute)..."
 sleep 70
-open=$(curl -s "http://127.0.0.1:$internal/metrics" | awk '/^socketdock_connections_open / {print $2}')
+open=$(curl -s "http://127.0.0.1:$internal/metrics" | awk '/^socketdock_connections_open / {print int($2)}')
 heap=$(heap_after_gc_mb $relay)
 printf 'FINAL sockets=%s heap_after_gc_mb=%s rss_mb=%s heap_per_10k_mb=%s\n' "$open" "$heap" "$(rss_mb $relay)" \
   "$(awk -v h="$heap" -v n="$open" 'BEGIN { if (n > 0) printf "%.1f", h * 10000 / n; else print "n/a" }')"
