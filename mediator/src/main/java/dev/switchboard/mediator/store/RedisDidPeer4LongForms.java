@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Nothing is written to Redis for a message that has not been decrypted and authenticated: the resolver's
  * {@link #save} (called while a message is being unpacked, before any decryption succeeded) fills only a
  * bounded in-memory cache (10,000 entries); {@link #authenticated} (called once a message from that DID
- * authenticated) stores the long form under {@code <prefix>:didpeer4:<short form>} with a time to live ({@code
+ * authenticated) stores the long form under its short form ({@link Keys#didPeer4}) with a time to live ({@code
  * switchboard.mediator.did-peer4-long-form-ttl}, 30 days), and a short form in use refreshes it, at most once a
  * day per instance. Redis is read only on a cache miss; values read back are verified by {@link DidPeer4}
  * before use. Blocking: call from worker threads.
@@ -95,6 +95,6 @@ public class RedisDidPeer4LongForms implements DidPeer4.LongForms {
     }
 
     private String key(String shortForm) {
-        return redis.prefix() + ":didpeer4:" + shortForm;
+        return redis.keys().didPeer4(shortForm);
     }
 }

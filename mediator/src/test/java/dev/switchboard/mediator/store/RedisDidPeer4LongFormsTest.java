@@ -86,19 +86,20 @@ class RedisDidPeer4LongFormsTest {
         CompositeDidResolver instanceA = CompositeDidResolver.builtIn(a);
         // resolved while unpacking (the skid of a message not yet decrypted): memory only
         instanceA.require(longForm);
-        assertThat(connect().sync().exists("peer4:didpeer4:" + shortForm)).isZero();
+        assertThat(connect().sync().exists(connect().keys().didPeer4(shortForm)))
+                .isZero();
         assertThat(instanceA.require(shortForm).id())
                 .as("this instance remembers it")
                 .isEqualTo(shortForm);
 
         a.authenticated(longForm + "#key-1");
-        assertThat(connect().sync().get("peer4:didpeer4:" + shortForm)).isEqualTo(longForm);
-        assertThat(connect().sync().ttl("peer4:didpeer4:" + shortForm))
+        assertThat(connect().sync().get(connect().keys().didPeer4(shortForm))).isEqualTo(longForm);
+        assertThat(connect().sync().ttl(connect().keys().didPeer4(shortForm)))
                 .isBetween(TTL.toSeconds() - 60, TTL.toSeconds());
         // a short form in use renews the TTL (throttled: once a day per instance)
-        connect().sync().expire("peer4:didpeer4:" + shortForm, 100);
+        connect().sync().expire(connect().keys().didPeer4(shortForm), 100);
         store().authenticated(shortForm);
-        assertThat(connect().sync().ttl("peer4:didpeer4:" + shortForm)).isGreaterThan(100);
+        assertThat(connect().sync().ttl(connect().keys().didPeer4(shortForm))).isGreaterThan(100);
         a.authenticated("did:peer:2.Ez6LSabc"); // other methods: nothing
     }
 
@@ -120,6 +121,7 @@ class RedisDidPeer4LongFormsTest {
         DidDocument viaShort = instanceB.require(shortForm + "#key-1");
         assertThat(viaShort.id()).isEqualTo(shortForm);
         assertThat(viaShort.keyAgreement()).hasSize(1);
-        assertThat(connect().sync().get("peer4:didpeer4:" + shortForm)).isEqualTo(longForm);
+        RedisConnection redis = connect();
+        assertThat(redis.sync().get(redis.keys().didPeer4(shortForm))).isEqualTo(longForm);
     }
 }

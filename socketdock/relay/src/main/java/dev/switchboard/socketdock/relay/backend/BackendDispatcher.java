@@ -48,13 +48,20 @@ public final class BackendDispatcher {
      * @param event metric label: {@code connect}, {@code message}, {@code disconnect}, {@code heartbeat}
      * @param binding its {@code idempotencyKey} is sent as {@code Idempotency-Key} when not null; both it and
      *     the connection id are bound into every attempt's token (each attempt has a fresh {@code jti})
+     * @param traceHeaders sent as they are on every attempt (W3C {@code traceparent}), empty for none
      * @param retry whether to retry at all (heartbeats do not: the next one follows)
      * @param executor where the returned future completes
      */
     public Future<Outcome> post(
-            String event, URI uri, byte[] body, RequestBinding binding, boolean retry, EventExecutor executor) {
+            String event,
+            URI uri,
+            byte[] body,
+            RequestBinding binding,
+            Map<String, String> traceHeaders,
+            boolean retry,
+            EventExecutor executor) {
         Promise<Outcome> result = executor.newPromise();
-        attempt(event, uri, body, binding, retry ? retries : 0, 0, executor, result);
+        attempt(event, uri, body, binding, traceHeaders, retry ? retries : 0, 0, executor, result);
         return result;
     }
 
@@ -63,11 +70,13 @@ public final class BackendDispatcher {
             URI uri,
             byte[] body,
             RequestBinding binding,
+            Map<String, String> traceHeaders,
             int retriesLeft,
             int attempt,
             EventExecutor executor,
             Promise<Outcome> result) {
-        Map<String, String> headers = new HashMap<>(4);
+        Map<String, String> headers = new HashMap<>(8);
+        headers.putAll(traceHeaders);
         String authorization = signer.authorization("POST", uri, body, binding);
         if (authorization != null) {
             headers.put(HttpNames.AUTHORIZATION, authorization);
@@ -103,14 +112,25 @@ public final class BackendDispatcher {
             if (retryable && retriesLeft > 0) {
                 metrics.backendRetry(event);
                 long backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS << Math.min(attempt, 10));
-                LOG.debug(
-                        "event=backend_retry kind={} uri={} attempt={} cause=\"{}\"",
-                        event,
-                        uri,
-                        attempt + 1,
-                        failure.detail());
+                LOG.atDebug()
+                        .setMessage("backend POST retried")
+                        .addKeyValue("event", "backend_retry")
+                        .addKeyValue("kind", event)
+                        .addKeyValue("uri", uri)
+                        .addKeyValue("attempt", attempt + 1)
+                        .addKeyValue("cause", failure.detail())
+                        .log();
                 executor.schedule(
-                        () -> attempt(event, uri, body, binding, retriesLeft - 1, attempt + 1, executor, result),
+                        () -> attempt(
+                                event,
+                                uri,
+                                body,
+                                binding,
+                                traceHeaders,
+                                retriesLeft - 1,
+                                attempt + 1,
+                                executor,
+                                result),
                         backoff,
                         TimeUnit.MILLISECONDS);
             } else {

@@ -5,6 +5,7 @@ import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import io.netty.channel.EventLoop;
 import java.net.URI;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -23,9 +24,21 @@ public final class DispatchQueue {
      * @param body the JSON body
      * @param binding the message's {@code Idempotency-Key} (sent as the header) and the connection id, both
      *     bound into the request token
+     * @param traceHeaders trace context headers for the POST (W3C {@code traceparent}), empty for none
      * @param onDone called on the event loop with the final outcome
      */
-    public record Item(String event, URI uri, byte[] body, RequestBinding binding, Consumer<Outcome> onDone) {}
+    public record Item(
+            String event,
+            URI uri,
+            byte[] body,
+            RequestBinding binding,
+            Map<String, String> traceHeaders,
+            Consumer<Outcome> onDone) {
+        /** An item without trace headers. */
+        public Item(String event, URI uri, byte[] body, RequestBinding binding, Consumer<Outcome> onDone) {
+            this(event, uri, body, binding, Map.of(), onDone);
+        }
+    }
 
     private final EventLoop loop;
     private final BackendDispatcher dispatcher;
@@ -88,7 +101,7 @@ public final class DispatchQueue {
         Item item = waiting.poll();
         busy = true;
         dispatcher
-                .post(item.event(), item.uri(), item.body(), item.binding(), true, loop)
+                .post(item.event(), item.uri(), item.body(), item.binding(), item.traceHeaders(), true, loop)
                 .addListener(f -> {
                     busy = false;
                     metrics.dispatchDepth(-1);

@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.transport;
+package dev.switchboard.mediator.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.did.DidPeer4;
 import dev.switchboard.mediator.identity.MediatorDid;
-import dev.switchboard.mediator.store.RedisConnection;
 import dev.switchboard.mediator.testing.TestWalletV2;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,7 +29,7 @@ class UnauthenticatedWritesTest {
     @Test
     void aDidPeer4LongFormIsStoredOnlyAfterItsMessageDecryptedAndWithATtl() throws Exception {
         TestWalletV2 wallet = TestWalletV2.peer4(mediator.did());
-        String key = redis.prefix() + ":didpeer4:" + DidPeer4.shortForm(wallet.did());
+        String key = redis.keys().didPeer4(DidPeer4.shortForm(wallet.did()));
         byte[] packed = wallet.pack(TestWalletV2.message("https://didcomm.org/trust-ping/2.0/ping"));
 
         // the same envelope, its ciphertext altered: the skid resolves, decryption fails
