@@ -228,6 +228,11 @@ public class PushNotifications implements OfflineWallets {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** Stops the sweep and interrupts notifications in progress (their claims lapse; another instance retries). */
+    void close() {
         sweeper.shutdownNow();
         executor.shutdownNow();
     }

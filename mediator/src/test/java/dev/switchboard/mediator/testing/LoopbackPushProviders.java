@@ -85,7 +85,7 @@ public class LoopbackPushProviders implements QuarkusTestResourceLifecycleManage
                     Map.entry("switchboard.push.interval", "1h"),
                     Map.entry("switchboard.push.sweep-period", "100ms"),
                     Map.entry("switchboard.push.backoff", "200ms"),
-                    Map.entry("switchboard.push.request-timeout", "3s"));
+                    Map.entry("switchboard.push.request-timeout", "10s"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
