@@ -73,7 +73,7 @@ public class LoopbackPushProviders implements QuarkusTestResourceLifecycleManage
             server.createContext("/webhook", this::webhook);
             server.start();
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            Path account = Files.createTempFile(Path.of("target"), "service-account", ".json");
+            Path account = Files.createTempFile(Path.of("target").toAbsolutePath(), "service-account", ".json");
             Files.writeString(account, serviceAccount(base + "/token"));
             current = this;
             return Map.ofEntries(
@@ -109,6 +109,11 @@ public class LoopbackPushProviders implements QuarkusTestResourceLifecycleManage
         return fcm.stream()
                 .filter(r -> token.equals(r.body().path("message").path("token").asText()))
                 .toList();
+    }
+
+    /** All webhook requests, oldest first. */
+    public List<Received> webhookRequests() {
+        return List.copyOf(webhook);
     }
 
     /** Webhook requests naming one wallet. */
