@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Registered devices in Redis: one hash per wallet {@code <prefix>:push:device:<conn>}, fields {@code
+ * Registered devices in Redis: one hash per wallet ({@code <p>:w:{conn}:push:device}, see {@link Keys}), fields {@code
  * <provider>.token} and {@code <provider>.platform} ({@code fcm}, {@code apns}). No expiry: a registration lasts
  * until the wallet removes it or the provider calls its token unregistered.
  */
@@ -102,6 +102,6 @@ public class RedisDeviceRegistrations implements DeviceRegistrations {
     }
 
     private String key(String conn) {
-        return redis.prefix() + ":push:device:" + conn;
+        return redis.keys().pushDevices(conn);
     }
 }

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The push schedule in Redis: one sorted set {@code <prefix>:push:due} (member = wallet connection key, score
+ * The push schedule in Redis (keys built by {@link Keys}): one sorted set {@code <p>:push:due} (member = wallet connection key, score
  * = epoch milliseconds when its notification is due, or until when an instance's claim holds it), and per
- * wallet a key {@code <prefix>:push:sent:<conn>} that lives one interval after a notification went out (SET NX
+ * wallet a key {@code <p>:w:{conn}:push:sent} that lives one interval after a notification went out (SET NX
  * PX: one instance wins).
  */
 @ApplicationScoped
@@ -94,10 +94,10 @@ public class RedisPushSchedule implements PushSchedule {
     }
 
     private String dueKey() {
-        return redis.prefix() + ":push:due";
+        return redis.keys().pushDue();
     }
 
     private String sentKey(String conn) {
-        return redis.prefix() + ":push:sent:" + conn;
+        return redis.keys().pushSent(conn);
     }
 }
