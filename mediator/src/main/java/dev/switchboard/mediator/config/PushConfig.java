@@ -22,6 +22,13 @@ public interface PushConfig {
     @WithDefault("2s")
     Duration delay();
 
+    /**
+     * A wallet whose socket closed less than this ago is not notified yet (it may be reconnecting: a network
+     * change, the app coming back); its notification waits until the grace period ends.
+     */
+    @WithDefault("10s")
+    Duration grace();
+
     /** At most one notification per wallet per this interval, across all mediator instances. */
     @WithDefault("60s")
     Duration interval();

@@ -40,6 +40,7 @@ public class DeliveryService {
     private final MeterRegistry meters;
     private final DeliveryDeadlines deadlines;
     private final DeliveryConfig deliveryConfig;
+    private final OfflineWallets offline;
 
     /** Constructor injection. */
     public DeliveryService(
@@ -50,7 +51,9 @@ public class DeliveryService {
             RelayConfig relayConfig,
             MeterRegistry meters,
             DeliveryDeadlines deadlines,
-            DeliveryConfig deliveryConfig) {
+            DeliveryConfig deliveryConfig,
+            OfflineWallets offline) {
+        this.offline = offline;
         this.deadlines = deadlines;
         this.deliveryConfig = deliveryConfig;
         this.mailboxes = mailboxes;
@@ -176,6 +179,7 @@ public class DeliveryService {
         routes.removeConnection(instanceId, connectionId).toCompletableFuture().join();
         String conn = sessions.walletOn(owner);
         if (conn != null) {
+            offline.socketClosed(conn); // active until now: push notifications wait a grace period
             int released = mailboxes.release(conn, owner).toCompletableFuture().join();
             if (sessions.isLive(conn, owner)) {
                 sessions.liveOff(conn);

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * ({@link #messagesWaiting}) schedules the wallet's notification {@code switchboard.push.delay} ahead, unless
  * one is scheduled already (Redis, so forwards on every instance join it). Every instance sweeps due
  * notifications; each is claimed by one instance, which sends it on a virtual thread only when, at that moment,
- * the wallet registered a device, has no route (no live socket), still has pending messages (none picked up
+ * the wallet registered a device, has no route (no live socket), had no socket close within {@code
+ * switchboard.push.grace} (else it is moved to the grace's end), still has pending messages (none picked up
  * meanwhile) and was not notified within {@code switchboard.push.interval} (else it is moved to the interval's
  * end). Then each registered device's provider is sent one data-only notification with the count waiting, and
  * the webhook one request naming all of them. 429 and 5xx are retried with exponential backoff, waiting at least
@@ -99,6 +100,14 @@ public class PushNotifications implements OfflineWallets {
         }
     }
 
+    /** Records the wallet's activity, so that it is not notified within the grace period. */
+    @Override
+    public void socketClosed(String conn) {
+        if (enabled()) {
+            schedule.recordActivity(conn, config.grace());
+        }
+    }
+
     /** Claims due notifications (as many as may start) and sends each on a virtual thread. */
     void sweep() {
         try {
@@ -135,6 +144,11 @@ public class PushNotifications implements OfflineWallets {
         if (!routes.routes(conn).toCompletableFuture().join().isEmpty()) {
             count(devices, "skipped_online");
             schedule.clearIf(conn, claim);
+            return;
+        }
+        Duration grace = schedule.graceLeft(conn);
+        if (!grace.isZero()) {
+            schedule.reschedule(conn, Instant.now().plus(grace)); // it may be reconnecting
             return;
         }
         long pending = mailboxes.status(conn).toCompletableFuture().join().pendingCount();

@@ -37,4 +37,10 @@ public interface PushSchedule {
 
     /** What is left of the wallet's running interval, zero when none runs. */
     Duration intervalLeft(String conn);
+
+    /** Records that the wallet was active now; it counts as recently active for {@code grace}. */
+    void recordActivity(String conn, Duration grace);
+
+    /** What is left of the wallet's grace period after its last recorded activity, zero when none. */
+    Duration graceLeft(String conn);
 }

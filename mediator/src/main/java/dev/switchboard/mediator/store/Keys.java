@@ -67,6 +67,11 @@ final class Keys {
         return wallet(conn) + "push:sent";
     }
 
+    /** STRING {@code 1} for a grace period after a socket of the wallet closed; grace TTL. */
+    String pushActive(String conn) {
+        return wallet(conn) + "push:active";
+    }
+
     /** ZSET wallet connection key -> when its push notification is due or claimed until (epoch ms). */
     String pushDue() {
         return prefix + ":push:due";

@@ -13,7 +13,8 @@ import java.util.List;
  * The push schedule in Redis (keys built by {@link Keys}): one sorted set {@code <p>:push:due} (member = wallet connection key, score
  * = epoch milliseconds when its notification is due, or until when an instance's claim holds it), and per
  * wallet a key {@code <p>:w:{conn}:push:sent} that lives one interval after a notification went out (SET NX
- * PX: one instance wins).
+ * PX: one instance wins), and {@code <p>:w:{conn}:push:active} that lives one grace period after a socket of the
+ * wallet closed.
  */
 @ApplicationScoped
 public class RedisPushSchedule implements PushSchedule {
@@ -90,6 +91,17 @@ public class RedisPushSchedule implements PushSchedule {
     @Override
     public Duration intervalLeft(String conn) {
         Long left = redis.sync().pttl(sentKey(conn));
+        return left == null || left < 0 ? Duration.ZERO : Duration.ofMillis(left);
+    }
+
+    @Override
+    public void recordActivity(String conn, Duration grace) {
+        redis.sync().set(redis.keys().pushActive(conn), "1", SetArgs.Builder.px(Math.max(1, grace.toMillis())));
+    }
+
+    @Override
+    public Duration graceLeft(String conn) {
+        Long left = redis.sync().pttl(redis.keys().pushActive(conn));
         return left == null || left < 0 ? Duration.ZERO : Duration.ofMillis(left);
     }
 

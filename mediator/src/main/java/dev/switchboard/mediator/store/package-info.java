@@ -37,6 +37,8 @@
  * <tr><td>{@code <p>:w:{conn}:push:device}</td><td>HASH</td><td>registered push devices</td><td>none</td></tr>
  * <tr><td>{@code <p>:w:{conn}:push:sent}</td><td>STRING</td><td>a notification went out</td>
  * <td>push interval</td></tr>
+ * <tr><td>{@code <p>:w:{conn}:push:active}</td><td>STRING</td><td>a socket of the wallet closed recently</td>
+ * <td>push grace</td></tr>
  * <tr><td colspan="4"><b>per socket</b>, tag = owner {@code instanceId/connectionId}</td></tr>
  * <tr><td>{@code <p>:conn:{owner}}</td><td>queue</td><td>the relay connection record</td>
  * <td>route lease</td></tr>

@@ -36,6 +36,7 @@ class PushNotificationsInteropIT {
         providers = new LoopbackPushProviders();
         Map<String, String> push = new HashMap<>(providers.start());
         push.put("switchboard.push.delay", "1s");
+        push.put("switchboard.push.grace", "2s");
         stack = new Stack();
         int port = RedisTestResource.freePort();
         Stack.Relay relay = stack.relay("relay-push", URI.create("http://127.0.0.1:" + port + "/"));

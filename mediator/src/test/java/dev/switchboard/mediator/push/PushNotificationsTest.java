@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,28 @@ class PushNotificationsTest {
             quietPeriod();
         }
         assertThat(providers().fcmRequests(token)).isEmpty();
+    }
+
+    @Test
+    void aWalletWhoseSocketJustClosedIsNotifiedOnlyAfterTheGracePeriod() {
+        TestWallet wallet = Flows.mediatedWallet(identity);
+        String token = "fcm-" + UUID.randomUUID();
+        String key = register(wallet, token);
+        Instant closed;
+        try (RecordingRelay relay = new RecordingRelay("relay-" + UUID.randomUUID())) {
+            String socket = "s-" + UUID.randomUUID();
+            ObjectNode ping = TestWallet.message("https://didcomm.org/trust_ping/1.0/ping");
+            ping.put("response_requested", false);
+            assertThat(relay.frame(socket, wallet.pack(ping)).statusCode()).isEqualTo(200);
+            closed = Instant.now();
+            assertThat(relay.disconnect(socket).statusCode()).isLessThan(300);
+        }
+        forward(key); // no route now; due after the 500 ms delay, but the socket closed < 1.5 s ago
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> providers().fcmRequests(token).size() == 1);
+        assertThat(Duration.between(
+                        closed, providers().fcmRequests(token).get(0).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
     }
 
     @Test

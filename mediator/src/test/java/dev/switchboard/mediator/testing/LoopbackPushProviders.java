@@ -83,6 +83,7 @@ public class LoopbackPushProviders implements QuarkusTestResourceLifecycleManage
                     Map.entry("switchboard.push.webhook.secret", WEBHOOK_SECRET),
                     Map.entry("switchboard.push.delay", "500ms"),
                     Map.entry("switchboard.push.interval", "1h"),
+                    Map.entry("switchboard.push.grace", "1500ms"),
                     Map.entry("switchboard.push.sweep-period", "100ms"),
                     Map.entry("switchboard.push.backoff", "200ms"),
                     Map.entry("switchboard.push.request-timeout", "10s"));
