@@ -17,12 +17,14 @@ public record Notification(String conn, long messageCount) {
     /**
      * The notification's {@code @type}: RFC 0734 and RFC 0699, "Sending Push Notifications" (the protocol's
      * URI without version), e.g. {@code https://didcomm.org/push-notifications-fcm}.
+     *
+     * @throws IllegalArgumentException for the webhook, which is no DIDComm protocol
      */
     public static String type(PushProvider provider) {
         return switch (provider) {
             case FCM -> "https://didcomm.org/push-notifications-fcm";
             case APNS -> "https://didcomm.org/push-notifications-apns";
-            case WEBHOOK -> "https://didcomm.org/push-notifications-webhook";
+            case WEBHOOK -> throw new IllegalArgumentException("provider: webhook (expected: fcm or apns)");
         };
     }
 }

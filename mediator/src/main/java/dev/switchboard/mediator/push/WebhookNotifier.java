@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The operator's webhook: {@code POST switchboard.push.webhook.url} once per notification, body {@code
- * {"@type":"https://didcomm.org/push-notifications-webhook","connection":"<wallet connection key>",
+ * {"event":"messages-waiting","connection":"<wallet connection key>",
  * "message_count":n,"collapse_key","devices":[{"provider":"fcm"|"apns","device_token","device_platform"}]}}
  * (never message content), {@code Authorization: Bearer <token>} when a secret is set: the relay's HS256 request
  * token ({@code socketdock-protocol} {@link RequestSigner}), whose claims bind the method, the path and the body's
@@ -90,7 +90,7 @@ public class WebhookNotifier {
 
     static byte[] body(Notification notification, List<DeviceRegistration> devices) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("@type", Notification.type(PushProvider.WEBHOOK));
+        body.put("event", "messages-waiting");
         body.put("connection", notification.conn());
         body.put("message_count", notification.messageCount());
         body.put("collapse_key", Notification.COLLAPSE_KEY);
