@@ -86,8 +86,12 @@ class BackendFailureIT {
             backend.answer(r -> r.path().equals(MESSAGE)
                     ? new TestBackend.Answer(204, Duration.ofSeconds(2))
                     : TestBackend.Answer.ok());
-            for (int i = 0; i < 6; i++) {
-                client.sendText("m" + i);
+            try {
+                for (int i = 0; i < 6; i++) {
+                    client.sendText("m" + i);
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                // the relay closed (1013) before the last frames could be sent: what this test provokes
             }
             assertThat(client.awaitClose(WAIT).code()).isEqualTo(1013);
         }
