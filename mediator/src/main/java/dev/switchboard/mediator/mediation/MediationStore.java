@@ -62,6 +62,30 @@ public class MediationStore {
         return Instant.parse(stored == null ? now : stored);
     }
 
+    /** When mediation was granted to the connection, if it was. */
+    public Optional<Instant> grantedAt(String conn) {
+        @Nullable String stored = redis.sync().get(med(conn));
+        return Optional.ofNullable(stored).map(Instant::parse);
+    }
+
+    /**
+     * Ends a connection's mediation: its grant, its keylist and every recipient key it owns go (an operator's
+     * removal of the wallet). Forwards to its keys are then refused as for any unknown key.
+     *
+     * @return the keys that were removed from the index (those the connection owned)
+     */
+    public List<String> revoke(String conn) {
+        List<String> removed = new java.util.ArrayList<>();
+        for (String key : redis.sync().smembers(keylist(conn))) {
+            if (conn.equals(redis.sync().get(owner(key)))) {
+                redis.sync().del(owner(key));
+                removed.add(key);
+            }
+        }
+        redis.sync().del(keylist(conn), med(conn));
+        return removed.stream().sorted().toList();
+    }
+
     /** True when the connection holds a granted mediation. */
     public boolean isGranted(String conn) {
         return redis.sync().exists(med(conn)) > 0;
