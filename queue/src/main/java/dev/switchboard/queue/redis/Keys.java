@@ -87,6 +87,16 @@ final class Keys {
         return prefix + ":relay:" + tag(instanceId);
     }
 
+    /** ZSET relay instance id -> alive-until ms, of heartbeats that reported a socket count. */
+    String relays() {
+        return prefix + ":relays";
+    }
+
+    /** HASH relay instance id -> open sockets it reported last. */
+    String relaySockets() {
+        return prefix + ":relaysockets";
+    }
+
     String stream(String name) {
         return prefix + ":log:" + tag(name);
     }
