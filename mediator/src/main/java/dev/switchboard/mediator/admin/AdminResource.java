@@ -1,6 +1,7 @@
 package dev.switchboard.mediator.admin;
 
 import dev.switchboard.queue.mailbox.MailboxTotals;
+import dev.switchboard.queue.route.RelayInstance;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -124,14 +125,18 @@ public class AdminResource {
         return admin.purge(connection);
     }
 
-    /** System figures: this instance and the totals of all mailboxes. */
+    /** System figures: this instance, the alive relays and their sockets, the totals of all mailboxes. */
     @GET
     @Path("/stats")
-    @Operation(summary = "System figures: this instance, totals of all mailboxes")
+    @Operation(summary = "System figures: this instance, alive relays and their sockets, totals of all mailboxes")
     public AdminViews.Stats stats() {
         MailboxTotals totals = admin.totals();
+        List<RelayInstance> relays = admin.relays();
         return new AdminViews.Stats(
                 instanceId,
+                relays.size(),
+                relays.stream().mapToLong(RelayInstance::connections).sum(),
+                relays.stream().map(AdminViews.RelayView::of).toList(),
                 totals.kept(),
                 totals.storedCount(),
                 totals.storedBytes(),

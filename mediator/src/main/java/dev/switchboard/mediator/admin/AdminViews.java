@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.switchboard.queue.mailbox.DeadLetter;
 import dev.switchboard.queue.mailbox.MailboxStatus;
+import dev.switchboard.queue.route.RelayInstance;
 import dev.switchboard.queue.route.Route;
 import java.time.Instant;
 import java.util.List;
@@ -124,9 +125,26 @@ public final class AdminViews {
             String connection, boolean mediationRevoked, int keysRemoved, long messagesDeleted, int routesRemoved) {}
 
     /**
+     * An alive relay.
+     *
+     * @param instanceId its instance id
+     * @param connections open sockets its last heartbeat reported
+     * @param aliveUntil when it stops counting as alive without another heartbeat
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RelayView(String instanceId, int connections, Instant aliveUntil) {
+        static RelayView of(RelayInstance r) {
+            return new RelayView(r.instanceId(), r.connections(), r.aliveUntil());
+        }
+    }
+
+    /**
      * System figures.
      *
      * @param instanceId this mediator instance (host name)
+     * @param relaysAlive relay instances whose heartbeat has not lapsed
+     * @param sockets open sockets on them, as their last heartbeats reported
+     * @param relays the alive relays: {@code instance_id}, {@code connections}, {@code alive_until}
      * @param mailboxTotalsKept false on Redis Cluster, where totals are not kept (the fields below are 0)
      * @param storedMessages messages stored in all mailboxes
      * @param storedBytes their bytes
@@ -136,6 +154,9 @@ public final class AdminViews {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Stats(
             String instanceId,
+            int relaysAlive,
+            long sockets,
+            List<RelayView> relays,
             boolean mailboxTotalsKept,
             long storedMessages,
             long storedBytes,

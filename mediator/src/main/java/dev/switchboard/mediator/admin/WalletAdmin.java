@@ -174,6 +174,11 @@ public class WalletAdmin {
         return removed;
     }
 
+    /** The relay instances whose heartbeat has not lapsed, with their last socket counts. */
+    public List<dev.switchboard.queue.route.RelayInstance> relays() {
+        return store(() -> join(routes.relays()));
+    }
+
     /** The totals of all mailboxes. */
     public MailboxTotals totals() {
         return store(() -> join(mailboxAdmin.totals()));

@@ -130,14 +130,17 @@ public class SocketDockResource {
         });
     }
 
-    /** A relay is alive: its routes stay usable for the heartbeat TTL. */
+    /**
+     * A relay is alive: its routes stay usable for the heartbeat TTL, and its socket count is recorded (the
+     * admin API's figures).
+     */
     @POST
     @NonBlocking
     @Path("heartbeat")
     public CompletionStage<Response> heartbeat(byte[] body, @Context HttpServerRequest request) {
         return guarded("heartbeat", body, request, () -> {
             Heartbeat beat = SocketDockJson.readHeartbeat(body);
-            routes.heartbeat(beat.instanceId(), config.heartbeatTtl())
+            routes.heartbeat(beat.instanceId(), config.heartbeatTtl(), beat.connections())
                     .toCompletableFuture()
                     .join();
             return Response.ok().build();

@@ -13,6 +13,8 @@ import dev.switchboard.mediator.testing.Flows;
 import dev.switchboard.mediator.testing.RecordingRelay;
 import dev.switchboard.mediator.testing.TestWallet;
 import dev.switchboard.queue.mailbox.Mailboxes;
+import dev.switchboard.socketdock.protocol.Heartbeat;
+import dev.switchboard.socketdock.protocol.SocketDockJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -234,13 +236,19 @@ class AdminApiTest {
     }
 
     @Test
-    void statsReportTheTotalsOfAllMailboxes() {
+    void statsReportAliveRelaysTheirSocketsAndTheTotalsOfAllMailboxes() {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String key = Flows.registerRecipientKey(wallet);
         TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()));
+        String relayId = "relay-" + UUID.randomUUID();
+        byte[] beat = SocketDockJson.write(new Heartbeat(relayId, "http://127.0.0.1:1", 7, Instant.now()));
+        assertThat(relay.post("/socketdock/heartbeat", beat).statusCode()).isEqualTo(200);
         admin().get("/admin/stats")
                 .then()
                 .statusCode(200)
+                .body("relays.find { it.instance_id == '" + relayId + "' }.connections", equalTo(7))
+                .body("relays_alive", greaterThan(0))
+                .body("sockets", greaterThan(6))
                 .body("mailbox_totals_kept", equalTo(true))
                 .body("stored_messages", greaterThan(0))
                 .body("stored_bytes", greaterThan(0))
