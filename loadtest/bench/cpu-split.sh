@@ -22,12 +22,18 @@ LOADTEST_WALLETS="$WALLETS" LOADTEST_RATES="$RATE" LOADTEST_DURATION="$DURATION"
 runner=$!
 trap 'kill -TERM $runner 2>/dev/null || true' EXIT
 
-pid_of() { pgrep -f -n -- "$1" || true; }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# the run ended before it started what we measure: say why (the end of its log) and stop
+run_ended() { echo "cpu-split: loadtest/run exited before $1; its log ($log) ends with:"; tail -n 25 "$log"; exit 1; }
 
-# wait for the Gatling JVM to report the forward phase
-gat=""; for _ in $(seq 1 600); do gat="$(pid_of 'io.gatling.app.Gatling')"; [[ -n "$gat" ]] && break; sleep 0.5; done
-[[ -n "$gat" ]] || { echo "no Gatling JVM"; cat "$log"; exit 1; }
+# wait for the run's own Gatling JVM (its child: other people's runs on this machine are not ours); the
+# build comes first and may take minutes, but a failed build ends the runner and this wait at once
+gat=""; while [[ -z "$gat" ]]; do
+  gat="$(pgrep -P "$runner" -f io.gatling.app.Gatling | head -1 || true)"
+  [[ -n "$gat" ]] && break
+  kill -0 "$runner" 2>/dev/null || run_ended "a Gatling JVM started"
+  sleep 0.5
+done
 abort() { # stops what the run started, by pid
   local kids; kids="$(pgrep -P "$gat" || true)"
   kill -TERM "$gat" $kids 2>/dev/null || true; kill -TERM $runner 2>/dev/null || true
@@ -37,7 +43,9 @@ med=""; relay=""
 for _ in $(seq 1 600); do
   med="$(pgrep -P "$gat" -f quarkus-run.jar | head -1 || true)"
   relay="$(pgrep -P "$gat" -f socketdock.relay.Main | head -1 || true)"
-  [[ -n "$med" && -n "$relay" ]] && break; sleep 0.5
+  [[ -n "$med" && -n "$relay" ]] && break
+  kill -0 "$gat" 2>/dev/null || run_ended "the mediator and the relay started"
+  sleep 0.5
 done
 redis="$(pgrep -P "$gat" -f redis-server | head -1 || true)"
 [[ -n "$med" && -n "$relay" ]] || { echo "mediator/relay not found under $gat"; exit 1; }

@@ -1,10 +1,10 @@
 package dev.switchboard.mediator.admin;
 
-import dev.switchboard.mediator.delivery.DeliveryDeadlines;
 import dev.switchboard.mediator.delivery.DeliveryService;
-import dev.switchboard.mediator.delivery.WalletSessions;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.mediation.RecipientDids;
+import dev.switchboard.mediator.store.DeliveryDeadlines;
+import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.QueueException;
 import dev.switchboard.queue.mailbox.MailboxAdmin;
 import dev.switchboard.queue.mailbox.MailboxTotals;

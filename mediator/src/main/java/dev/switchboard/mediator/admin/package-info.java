@@ -4,7 +4,7 @@
  * dead letters (list, requeue, purge), a wallet's removal, system figures. In: HTTP calls with {@code
  * Authorization: Bearer <token>} ({@link dev.switchboard.mediator.admin.AdminAuthFilter} checks it before
  * routing). Out: reads and updates through {@link dev.switchboard.mediator.mediation.MediationStore}, {@link
- * dev.switchboard.mediator.delivery.WalletSessions}, the queue module's route table, mailboxes and {@link
+ * dev.switchboard.mediator.store.WalletSessions}, the queue module's route table, mailboxes and {@link
  * dev.switchboard.queue.mailbox.MailboxAdmin}; JSON bodies ({@link dev.switchboard.mediator.admin.AdminViews}),
  * RFC 9457 problems ({@link dev.switchboard.mediator.admin.Problem}); audit events on the {@code
  * switchboard.audit} log category ({@link dev.switchboard.mediator.admin.AuditLog}).

@@ -1,13 +1,11 @@
 package dev.switchboard.mediator.delivery;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.config.DeliveryConfig;
 import dev.switchboard.mediator.config.RelayConfig;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.Transport;
-import dev.switchboard.mediator.protocol.pickup.v2.PickupV2Handler;
-import dev.switchboard.queue.mailbox.Delivery;
+import dev.switchboard.mediator.store.DeliveryDeadlines;
+import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.route.Route;
@@ -18,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * forwarded, deleted once the relay wrote it. A failed {@code send} callback drops the route and returns the
  * messages to pending; the next route, if any, is tried. Pushes of one wallet run one at a time per instance
  * on virtual threads; concurrent pushes on other instances hand out disjoint messages (atomic reserve).
- * Session state lives in {@link WalletSessions}, frames are built by {@link LiveFrames}, the push loop is
- * {@link Pusher}.
+ * Session state lives in {@link WalletSessions}, live {@code delivery} messages are packed by the pickup
+ * protocols through {@link LiveDeliveryPacker}, the push loop is {@link Pusher}.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -139,18 +136,13 @@ public class DeliveryService {
                 .join();
     }
 
-    /** Turns pickup 2.0 live mode on or off for a wallet on one socket. */
-    public void liveMode(String conn, Transport.Socket socket, boolean on) {
-        liveMode(conn, socket, on, PickupV2Handler.PIURI);
-    }
-
     /**
      * Turns live mode on or off for a wallet on one socket; live deliveries are then {@code delivery}
      * messages of {@code protocol} (messagepickup 2.0 / 3.0, message-pickup 4.0) in the wallet's generation.
      */
     public void liveMode(String conn, Transport.Socket socket, boolean on, Piuri protocol) {
         if (on) {
-            sessions.liveOn(conn, socket.owner(), protocol);
+            sessions.liveOn(conn, socket.owner(), protocol.uri());
         } else {
             sessions.liveOff(conn);
         }
@@ -207,20 +199,5 @@ public class DeliveryService {
      */
     public Pusher.AfterReply deferPushes() {
         return pusher.deferPushes();
-    }
-
-    /**
-     * Appends DIDComm v2 attachments {@code {"id", "data":{"base64"|"json"}}} per message to a v2 message;
-     * see {@link LiveFrames#attachV2}.
-     *
-     * @param base64 true for {@code data.base64} (messagepickup 3.0), false for {@code data.json}
-     */
-    public static void attachV2(ObjectNode message, List<Delivery> batch, boolean base64) {
-        LiveFrames.attachV2(message, batch, base64);
-    }
-
-    /** Appends {@code {"@id", "data":{"json": <envelope>}}} per message; see {@link LiveFrames#attach}. */
-    public static void attach(ArrayNode attachments, List<Delivery> batch) {
-        LiveFrames.attach(attachments, batch);
     }
 }

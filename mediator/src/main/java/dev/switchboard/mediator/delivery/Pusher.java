@@ -2,6 +2,8 @@ package dev.switchboard.mediator.delivery;
 
 import dev.switchboard.mediator.config.DeliveryConfig;
 import dev.switchboard.mediator.config.MediatorConfig;
+import dev.switchboard.mediator.store.DeliveryDeadlines;
+import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -49,7 +51,7 @@ public class Pusher {
     private final RouteTable routes;
     private final RelayClient relay;
     private final WalletSessions sessions;
-    private final LiveFrames frames;
+    private final LiveDeliveryPacker packer;
     private final DeliveryDeadlines deadlines;
     private final MediatorConfig config;
     private final DeliveryConfig deliveryConfig;
@@ -76,7 +78,7 @@ public class Pusher {
             RouteTable routes,
             RelayClient relay,
             WalletSessions sessions,
-            LiveFrames frames,
+            LiveDeliveryPacker packer,
             DeliveryDeadlines deadlines,
             MediatorConfig config,
             DeliveryConfig deliveryConfig,
@@ -85,7 +87,7 @@ public class Pusher {
         this.routes = routes;
         this.relay = relay;
         this.sessions = sessions;
-        this.frames = frames;
+        this.packer = packer;
         this.deadlines = deadlines;
         this.config = config;
         this.deliveryConfig = deliveryConfig;
@@ -230,7 +232,7 @@ public class Pusher {
             // before sending: should this instance die now, another one re-pushes once the lease ended
             deadlines.record(conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
             if (pickupLive) {
-                byte[] frame = frames.liveFrame(conn, batch);
+                byte[] frame = packer.pack(conn, sessions.liveProtocol(conn), batch);
                 boolean ok =
                         relay.send(route.send(), frame).toCompletableFuture().join();
                 if (ok) {

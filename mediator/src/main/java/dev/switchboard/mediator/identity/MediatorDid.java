@@ -14,7 +14,7 @@ import dev.switchboard.didcomm.did.DidPeer4;
 import dev.switchboard.didcomm.did.KeyType;
 import dev.switchboard.didcomm.did.Multikey;
 import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.store.RedisConnection;
+import dev.switchboard.mediator.store.MediatorKeyRecords;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -58,16 +58,14 @@ public class MediatorDid implements SecretResolver {
      *
      * @throws IllegalStateException when no key-encryption key is configured or it does not open the keys
      */
-    public MediatorDid(MediatorConfig config, RedisConnection redis) {
+    public MediatorDid(MediatorConfig config, MediatorKeyRecords records) {
         KeyEncryption kek = new KeyEncryption(config.keyEncryptionKey()
                 .orElseThrow(() -> new IllegalStateException("switchboard.mediator.key-encryption-key is not set")));
-        String name = redis.prefix() + ":mediator:keys:v2";
-        String candidate = kek.seal(name, generate());
-        boolean created = Boolean.TRUE.equals(redis.sync().setnx(name, candidate));
-        String stored = created ? candidate : redis.sync().get(name);
-        if (stored == null) {
-            throw new IllegalStateException(name + " vanished right after SETNX");
-        }
+        String name = MediatorKeyRecords.Record.DIDCOMM_V2.label();
+        MediatorKeyRecords.Stored record =
+                records.putIfAbsent(MediatorKeyRecords.Record.DIDCOMM_V2, kek.seal(name, generate()));
+        String stored = record.value();
+        boolean created = record.created();
         ObjectNode keys;
         try {
             keys = (ObjectNode) JSON.readTree(new String(kek.open(name, stored), StandardCharsets.UTF_8));

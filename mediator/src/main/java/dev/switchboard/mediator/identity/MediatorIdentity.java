@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import dev.switchboard.didcomm.Secret;
 import dev.switchboard.didcomm.SecretResolver;
 import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.store.RedisConnection;
+import dev.switchboard.mediator.store.MediatorKeyRecords;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -47,19 +47,17 @@ public class MediatorIdentity implements SecretResolver {
      * @throws IllegalStateException when no key-encryption key is configured, or it does not open the stored
      *     keys
      */
-    public MediatorIdentity(MediatorConfig config, RedisConnection redis) {
+    public MediatorIdentity(MediatorConfig config, MediatorKeyRecords records) {
         KeyEncryption kek = new KeyEncryption(
                 config.keyEncryptionKey()
                         .orElseThrow(
                                 () -> new IllegalStateException(
                                         "switchboard.mediator.key-encryption-key is not set (32 bytes, base64; the same on every instance)")));
-        String name = redis.prefix() + ":mediator:keys";
-        String candidate = kek.seal(name, generate());
-        boolean created = Boolean.TRUE.equals(redis.sync().setnx(name, candidate));
-        String stored = created ? candidate : redis.sync().get(name);
-        if (stored == null) {
-            throw new IllegalStateException(name + " vanished right after SETNX");
-        }
+        String name = MediatorKeyRecords.Record.DIDCOMM_V1.label();
+        MediatorKeyRecords.Stored record =
+                records.putIfAbsent(MediatorKeyRecords.Record.DIDCOMM_V1, kek.seal(name, generate()));
+        String stored = record.value();
+        boolean created = record.created();
         ObjectNode keys = parse(kek.open(name, stored));
         this.invitationKey = new MediatorKey(okp(keys, "invitation"));
         this.routingKey = new MediatorKey(okp(keys, "routing"));

@@ -2,26 +2,24 @@ package dev.switchboard.mediator.mediation;
 
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.ProblemReports;
-import dev.switchboard.mediator.store.RedisConnection;
-import io.lettuce.core.SetArgs;
+import dev.switchboard.mediator.store.MediationRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Mediation records in Redis: which wallet connections hold a granted mediation, their keylists, and the
  * index recipient key -> connection that routes forwards.
  *
  * <p>A connection is named by the wallet's base58 verkey (the authcrypt sender of its mediate-request).
- * Recipient keys are stored normalised to base58. Records (prefix {@code sb}): {@code sb:med:{conn}}
- * (grant time), {@code sb:kl:{conn}} (set of keys), {@code sb:rk:{key}} (owning connection).
+ * Recipient keys are stored normalised to base58. The records live in Redis through {@link MediationRecords}
+ * (grant time, keylist, recipient key -> owning connection).
  */
 @ApplicationScoped
 public class MediationStore {
-    private final RedisConnection redis;
+    private final MediationRecords records;
 
     /** The outcome of one keylist update entry (RFC 0211 {@code result}). */
     public enum Result {
@@ -33,21 +31,9 @@ public class MediationStore {
         CLIENT_ERROR
     }
 
-    /** @param redis the shared connection */
-    public MediationStore(RedisConnection redis) {
-        this.redis = Objects.requireNonNull(redis, "redis");
-    }
-
-    private String med(String conn) {
-        return redis.prefix() + ":med:" + conn;
-    }
-
-    private String keylist(String conn) {
-        return redis.prefix() + ":kl:" + conn;
-    }
-
-    private String owner(String key) {
-        return redis.prefix() + ":rk:" + key;
+    /** @param records the mediation records in Redis */
+    public MediationStore(MediationRecords records) {
+        this.records = Objects.requireNonNull(records, "records");
     }
 
     /**
@@ -56,16 +42,12 @@ public class MediationStore {
      * @return the grant time
      */
     public Instant grant(String conn) {
-        String now = Instant.now().toString();
-        redis.sync().set(med(conn), now, SetArgs.Builder.nx());
-        String stored = redis.sync().get(med(conn));
-        return Instant.parse(stored == null ? now : stored);
+        return records.grantOnce(conn, Instant.now());
     }
 
     /** When mediation was granted to the connection, if it was. */
     public Optional<Instant> grantedAt(String conn) {
-        @Nullable String stored = redis.sync().get(med(conn));
-        return Optional.ofNullable(stored).map(Instant::parse);
+        return Optional.ofNullable(records.grantedAt(conn));
     }
 
     /**
@@ -76,19 +58,19 @@ public class MediationStore {
      */
     public List<String> revoke(String conn) {
         List<String> removed = new java.util.ArrayList<>();
-        for (String key : redis.sync().smembers(keylist(conn))) {
-            if (conn.equals(redis.sync().get(owner(key)))) {
-                redis.sync().del(owner(key));
+        for (String key : records.keylist(conn)) {
+            if (conn.equals(records.ownerOf(key))) {
+                records.releaseKey(conn, key);
                 removed.add(key);
             }
         }
-        redis.sync().del(keylist(conn), med(conn));
+        records.deleteMediation(conn);
         return removed.stream().sorted().toList();
     }
 
     /** True when the connection holds a granted mediation. */
     public boolean isGranted(String conn) {
-        return redis.sync().exists(med(conn)) > 0;
+        return records.isGranted(conn);
     }
 
     /**
@@ -107,29 +89,22 @@ public class MediationStore {
 
     /** Adds a normalised key to a connection's keylist. */
     public Result add(String conn, String key) {
-        Boolean set = redis.sync().setnx(owner(key), conn);
-        if (!Boolean.TRUE.equals(set)) {
-            String current = redis.sync().get(owner(key));
-            if (!conn.equals(current)) {
-                return current == null ? add(conn, key) : Result.CLIENT_ERROR;
-            }
+        if (!conn.equals(records.claimKey(conn, key))) {
+            return Result.CLIENT_ERROR;
         }
-        return redis.sync().sadd(keylist(conn), key) == 1 ? Result.SUCCESS : Result.NO_CHANGE;
+        return records.addToKeylist(conn, key) ? Result.SUCCESS : Result.NO_CHANGE;
     }
 
     /** Removes a normalised key from a connection's keylist. */
     public Result remove(String conn, String key) {
-        long removed = redis.sync().srem(keylist(conn), key);
-        String current = redis.sync().get(owner(key));
-        if (conn.equals(current)) {
-            redis.sync().del(owner(key));
-        }
-        return removed == 1 ? Result.SUCCESS : Result.NO_CHANGE;
+        boolean removed = records.removeFromKeylist(conn, key);
+        records.releaseKey(conn, key);
+        return removed ? Result.SUCCESS : Result.NO_CHANGE;
     }
 
     /** The connection's keys, sorted (a stable order for pagination). */
     public List<String> keys(String conn) {
-        return redis.sync().smembers(keylist(conn)).stream().sorted().toList();
+        return records.keylist(conn).stream().sorted().toList();
     }
 
     /**
@@ -147,7 +122,6 @@ public class MediationStore {
 
     /** The connection that registered {@code key}, if any. */
     public Optional<String> ownerOf(String key) {
-        @Nullable String conn = redis.sync().get(owner(key));
-        return Optional.ofNullable(conn);
+        return Optional.ofNullable(records.ownerOf(key));
     }
 }

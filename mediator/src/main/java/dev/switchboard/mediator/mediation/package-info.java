@@ -1,6 +1,8 @@
 /**
  * Mediation state shared by every instance: granted mediations, keylists and the recipient-key index
- * that routes forwards. In: coordinate-mediation and routing handlers. Out: Redis records.
+ * that routes forwards, and the rules on them (one owner per recipient key, the route of a forward). In:
+ * coordinate-mediation, routing and pickup handlers. Out: Redis records through {@link
+ * dev.switchboard.mediator.store.MediationRecords}.
  */
 @NullMarked
 package dev.switchboard.mediator.mediation;

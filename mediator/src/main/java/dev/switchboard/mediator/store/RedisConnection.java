@@ -16,21 +16,22 @@ import redis.embedded.RedisServer;
 
 /**
  * The mediator's Redis connection (Lettuce, one thread-safe multiplexed connection), and the embedded
- * Redis server when {@code switchboard.redis.embedded} is set. Redis command names stay in this package and
- * in the queue module's adapters.
+ * Redis server when {@code switchboard.redis.embedded} is set. Package-private commands: Redis command
+ * names and key names stay in this package (and in the queue module's adapters); the rest of the mediator
+ * speaks of sessions, deadlines and mediations through this package's public classes.
  */
 @ApplicationScoped
 public class RedisConnection {
     private static final Logger LOG = Logger.getLogger(RedisConnection.class);
 
-    private final RedisConfig config;
+    private final Keys keys;
     private final @Nullable RedisServer embedded;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
 
     /** Starts the embedded server if configured, then connects. */
     public RedisConnection(RedisConfig config) {
-        this.config = config;
+        this.keys = new Keys(config.keyPrefix());
         RedisURI uri = RedisURI.create(config.uri());
         uri.setTimeout(config.commandTimeout());
         this.embedded = config.embedded() ? startEmbedded(uri.getPort()) : null;
@@ -50,18 +51,13 @@ public class RedisConnection {
     }
 
     /** Synchronous commands on the shared connection (call from worker threads only). */
-    public RedisCommands<String, String> sync() {
+    RedisCommands<String, String> sync() {
         return connection.sync();
     }
 
-    /** The Lettuce client, for adapters that open their own connections. */
-    public RedisClient client() {
-        return client;
-    }
-
-    /** The configured key prefix, e.g. {@code sb}. */
-    public String prefix() {
-        return config.keyPrefix();
+    /** The key names under the configured prefix. */
+    Keys keys() {
+        return keys;
     }
 
     /** True when Redis answers PING. */

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * href="https://identity.foundation/peer-did-method-spec/#method-4-short-form-and-long-form">Peer DID Method,
  * method 4</a>: "the short form can be used once the long form has been exchanged").
  *
- * <p>Redis key {@code <prefix>:didpeer4:<short form>} = long form, written once (SET NX, no expiry: the value
+ * <p>One Redis string per short form ({@link Keys#didPeer4}) = long form, written once (SET NX, no expiry: the value
  * under a short form never changes, it is the hash of the long form's document). An in-memory cache of 10,000
  * entries sits in front; Redis is asked only on a cache miss. Values read back are verified by {@link
  * DidPeer4} before use. Blocking: call from worker threads.
@@ -47,6 +47,6 @@ public class RedisDidPeer4LongForms implements DidPeer4.LongForms {
     }
 
     private String key(String shortForm) {
-        return redis.prefix() + ":didpeer4:" + shortForm;
+        return redis.keys().didPeer4(shortForm);
     }
 }

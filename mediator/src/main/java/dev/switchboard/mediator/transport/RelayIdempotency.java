@@ -1,8 +1,7 @@
 package dev.switchboard.mediator.transport;
 
 import dev.switchboard.mediator.config.RelayConfig;
-import dev.switchboard.mediator.store.RedisConnection;
-import io.lettuce.core.SetArgs;
+import dev.switchboard.mediator.store.IdempotencyRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -10,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * De-duplicates relay posts by their {@code Idempotency-Key} (SocketDock relays send {@code
  * <instance_id>:<connection_id>:<seq>} and repeat it on every retry of one frame). In Redis, shared by all
- * instances: {@code <prefix>:idem:<event>:<key>} is {@code pending} while the first attempt is processed
+ * instances ({@link IdempotencyRecords}): a post's state is {@code pending} while the first attempt is processed
  * (for at most {@link RelayConfig#idempotencyProcessingLease()}, so an instance that dies mid-attempt does
  * not hold the key), then its final HTTP status, for {@link RelayConfig#idempotencyTtl()}. A failed attempt
  * (5xx) forgets the key, so the relay's retry processes the event again.
@@ -29,22 +28,21 @@ public class RelayIdempotency {
     /** The status of a retry whose first attempt is still in progress: Service Unavailable, retry later. */
     public static final int IN_PROGRESS = 503;
 
-    private static final String PENDING = "pending";
     private static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
 
-    private final RedisConnection redis;
+    private final IdempotencyRecords records;
     private final RelayConfig config;
 
     /** Constructor injection. */
-    public RelayIdempotency(RedisConnection redis, RelayConfig config) {
-        this.redis = redis;
+    public RelayIdempotency(IdempotencyRecords records, RelayConfig config) {
+        this.records = records;
         this.config = config;
     }
 
     /** What to do with one post. */
     public sealed interface Claim {
         /** This is the first attempt: process it, then {@link #finish} with its status. */
-        record First(String key) implements Claim {}
+        record First(String event, String idempotencyKey) implements Claim {}
 
         /**
          * A retry: answer {@code status} without processing.
@@ -66,16 +64,13 @@ public class RelayIdempotency {
             throw new IllegalArgumentException("Idempotency-Key: %d characters (expected: 1..%d)"
                     .formatted(idempotencyKey.length(), MAX_KEY_LENGTH));
         }
-        String key = redis.prefix() + ":idem:" + event + ":" + idempotencyKey;
         long deadline = System.nanoTime() + config.duplicateWait().toNanos();
         while (true) {
-            if ("OK"
-                    .equals(redis.sync()
-                            .set(key, PENDING, SetArgs.Builder.nx().px(config.idempotencyProcessingLease())))) {
-                return new Claim.First(key);
+            if (records.claim(event, idempotencyKey, config.idempotencyProcessingLease())) {
+                return new Claim.First(event, idempotencyKey);
             }
-            String state = redis.sync().get(key);
-            if (state != null && !PENDING.equals(state)) {
+            String state = records.state(event, idempotencyKey);
+            if (state != null && !IdempotencyRecords.PENDING.equals(state)) {
                 return new Claim.Duplicate(Integer.parseInt(state));
             }
             if (state == null) {
@@ -94,13 +89,9 @@ public class RelayIdempotency {
      */
     public void finish(Claim.First claim, int status) {
         if (status >= 500) {
-            redis.sync().del(claim.key());
+            records.forget(claim.event(), claim.idempotencyKey());
         } else {
-            redis.sync()
-                    .set(
-                            claim.key(),
-                            Integer.toString(status),
-                            SetArgs.Builder.xx().px(config.idempotencyTtl()));
+            records.finish(claim.event(), claim.idempotencyKey(), status, config.idempotencyTtl());
         }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.protocol.pickup.v2.PickupV2Handler;
+import dev.switchboard.mediator.store.DeliveryDeadlines;
 import dev.switchboard.mediator.testing.Flows;
 import dev.switchboard.mediator.testing.RecordingRelay;
 import dev.switchboard.mediator.testing.TestWallet;
@@ -87,7 +89,7 @@ class DeliveryRecoveryTest {
         Transport.Socket live =
                 new Transport.Socket(instance, socket, URI.create(meta.send()), URI.create(meta.disconnect()));
         delivery.recordRoute(conn, live);
-        delivery.liveMode(conn, live, true);
+        delivery.liveMode(conn, live, true, PickupV2Handler.PIURI);
     }
 
     @Test

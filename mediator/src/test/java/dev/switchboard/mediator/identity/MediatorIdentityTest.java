@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.config.RedisConfig;
+import dev.switchboard.mediator.store.MediatorKeyRecords;
 import dev.switchboard.mediator.store.RedisConnection;
 import dev.switchboard.mediator.testing.RedisTestResource;
 import java.net.URI;
@@ -90,6 +91,17 @@ class MediatorIdentityTest {
         };
     }
 
+    private static MediatorKeyRecords records(RedisConfig config) {
+        return new MediatorKeyRecords(new RedisConnection(config));
+    }
+
+    /** The stored value of a record (a second writer gets the first one's value back). */
+    private static String storedValue(MediatorKeyRecords records, MediatorKeyRecords.Record record) {
+        MediatorKeyRecords.Stored stored = records.putIfAbsent(record, "not-a-sealed-value");
+        assertThat(stored.created()).isFalse();
+        return stored.value();
+    }
+
     @Test
     void instancesStartingTogetherAgreeOnTheKeys() throws Exception {
         RedisConfig shared = redisConfig("together");
@@ -97,7 +109,7 @@ class MediatorIdentityTest {
         try {
             List<Callable<MediatorIdentity>> starts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                starts.add(() -> new MediatorIdentity(config(KEK), new RedisConnection(shared)));
+                starts.add(() -> new MediatorIdentity(config(KEK), records(shared)));
             }
             List<String> keys = new ArrayList<>();
             for (Future<MediatorIdentity> f : pool.invokeAll(starts)) {
@@ -115,9 +127,9 @@ class MediatorIdentityTest {
     @Test
     void storedKeysAreSealedAndNeedTheSameKek() {
         RedisConfig shared = redisConfig("sealed");
-        RedisConnection redis = new RedisConnection(shared);
+        MediatorKeyRecords redis = records(shared);
         MediatorIdentity identity = new MediatorIdentity(config(KEK), redis);
-        String stored = redis.sync().get("sealed:mediator:keys");
+        String stored = storedValue(redis, MediatorKeyRecords.Record.DIDCOMM_V1);
         assertThat(stored).doesNotContain(identity.invitationKey().jwk().getD().toString());
         assertThat(new String(java.util.Base64.getDecoder().decode(stored), StandardCharsets.ISO_8859_1))
                 .doesNotContain("Ed25519");
@@ -130,11 +142,11 @@ class MediatorIdentityTest {
 
     @Test
     void v2DidIsSharedSealedAndCarriesTheEndpoints() {
-        RedisConnection redis = new RedisConnection(redisConfig("v2did"));
+        MediatorKeyRecords redis = records(redisConfig("v2did"));
         MediatorDid first = new MediatorDid(config(KEK), redis);
         MediatorDid second = new MediatorDid(config(KEK), redis);
         assertThat(second.did()).isEqualTo(first.did()).startsWith("did:peer:2.V");
-        String stored = redis.sync().get("v2did:mediator:keys:v2");
+        String stored = storedValue(redis, MediatorKeyRecords.Record.DIDCOMM_V2);
         assertThat(new String(java.util.Base64.getDecoder().decode(stored), StandardCharsets.ISO_8859_1))
                 .doesNotContain("X25519");
         assertThat(first.findKey(first.keyAgreementKid())).isPresent();
@@ -157,7 +169,7 @@ class MediatorIdentityTest {
 
     @Test
     void missingOrMalformedKekIsAClearError() {
-        RedisConnection redis = new RedisConnection(redisConfig("nokek"));
+        MediatorKeyRecords redis = records(redisConfig("nokek"));
         assertThatThrownBy(() -> new MediatorIdentity(config(null), redis))
                 .hasMessageContaining("switchboard.mediator.key-encryption-key");
         assertThatThrownBy(() -> new MediatorIdentity(config("c2hvcnQ="), redis))

@@ -76,6 +76,7 @@ class RedisDidPeer4LongFormsTest {
         DidDocument viaShort = instanceB.require(shortForm + "#key-1");
         assertThat(viaShort.id()).isEqualTo(shortForm);
         assertThat(viaShort.keyAgreement()).hasSize(1);
-        assertThat(connect().sync().get("peer4:didpeer4:" + shortForm)).isEqualTo(longForm);
+        RedisConnection redis = connect();
+        assertThat(redis.sync().get(redis.keys().didPeer4(shortForm))).isEqualTo(longForm);
     }
 }

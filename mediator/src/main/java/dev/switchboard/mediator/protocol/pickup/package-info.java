@@ -2,7 +2,10 @@
  * Shared mediator logic of message pickup 2.0, 3.0 and 4.0 ({@link
  * dev.switchboard.mediator.protocol.pickup.PickupSupport}) and the recipient selection of their requests
  * ({@link dev.switchboard.mediator.protocol.pickup.RecipientScope}). In: status-request, delivery-request,
- * messages-received, live-delivery-change. Out: status, delivery, live deliveries over the relays.
+ * messages-received, live-delivery-change. Out: status, delivery, and live {@code delivery} messages packed
+ * for the push loop ({@link dev.switchboard.mediator.protocol.pickup.PickupLiveDelivery}, the implementation
+ * of {@link dev.switchboard.mediator.delivery.LiveDeliveryPacker}); attachments in {@link
+ * dev.switchboard.mediator.protocol.pickup.PickupAttachments}.
  */
 @NullMarked
 package dev.switchboard.mediator.protocol.pickup;

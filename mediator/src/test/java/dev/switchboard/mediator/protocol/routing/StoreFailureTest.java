@@ -2,6 +2,7 @@ package dev.switchboard.mediator.protocol.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.mediator.config.RedisConfig;
 import dev.switchboard.mediator.identity.MediatorDid;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.store.RedisConnection;
@@ -11,6 +12,8 @@ import dev.switchboard.mediator.testing.RecordingRelay;
 import dev.switchboard.mediator.testing.SmallMailboxProfile;
 import dev.switchboard.mediator.testing.TestWallet;
 import dev.switchboard.mediator.testing.TestWalletV2;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -40,6 +43,19 @@ class StoreFailureTest {
     @Inject
     RedisConnection redis;
 
+    @Inject
+    RedisConfig redisConfig;
+
+    /** CLIENT PAUSE for {@link #PAUSE_MILLIS}, from a connection of the test's own. */
+    private String pauseRedis() {
+        RedisClient client = RedisClient.create(redisConfig.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().clientPause(PAUSE_MILLIS);
+        } finally {
+            client.shutdown();
+        }
+    }
+
     private static void assertStoreFailure(Response response) {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.jsonPath().getString("code")).isEqualTo("e.p.me.res");
@@ -57,7 +73,7 @@ class StoreFailureTest {
 
         try (RecordingRelay relay = new RecordingRelay("relay-store-failure")) {
             long pausedAt = System.nanoTime();
-            assertThat(redis.sync().clientPause(PAUSE_MILLIS)).isEqualTo("OK");
+            assertThat(pauseRedis()).isEqualTo("OK");
             assertStoreFailure(TestWallet.post(forward));
             assertStoreFailure(TestWalletV2.post(forwardV2));
             Response relayPost = relay.frame("c1", relayed);

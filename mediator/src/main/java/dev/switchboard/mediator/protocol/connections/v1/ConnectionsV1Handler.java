@@ -14,7 +14,6 @@ import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
-import dev.switchboard.mediator.store.RedisConnection;
 import io.github.novacrypto.base58.Base58;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Connections 1.0, responder: {@code request {"label","connection":{"DID","DIDDoc"}}} -> {@code response}
@@ -43,13 +41,11 @@ public class ConnectionsV1Handler implements ProtocolHandler {
 
     private final MediatorIdentity identity;
     private final OutOfBandV1Handler outOfBand;
-    private final RedisConnection redis;
 
     /** Constructor injection. */
-    public ConnectionsV1Handler(MediatorIdentity identity, OutOfBandV1Handler outOfBand, RedisConnection redis) {
+    public ConnectionsV1Handler(MediatorIdentity identity, OutOfBandV1Handler outOfBand) {
         this.identity = identity;
         this.outOfBand = outOfBand;
-        this.redis = redis;
     }
 
     @Override
@@ -64,16 +60,16 @@ public class ConnectionsV1Handler implements ProtocolHandler {
 
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
-        String sender = message.requireSender();
+        message.requireSender(); // the wallet is known by the key it authcrypts with, nothing else is kept
         return switch (message.type().name()) {
-            case "request" -> List.of(respond(message, sender));
+            case "request" -> List.of(respond(message));
             case "problem_report" -> List.of();
             default ->
                 throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
         };
     }
 
-    private ObjectNode respond(InboundMessage request, String sender) {
+    private ObjectNode respond(InboundMessage request) {
         JsonNode connection = request.body().path("connection");
         if (!connection.isObject()
                 || !connection.path("DID").isTextual()
@@ -83,15 +79,6 @@ public class ConnectionsV1Handler implements ProtocolHandler {
         ObjectNode response = Messages.create(PIURI.message("response"));
         response.putObject("~thread").put("thid", request.thid());
         response.set("connection~sig", sign(ourConnection(), identity.invitationKey()));
-        redis.sync()
-                .hset(
-                        redis.prefix() + ":conn:" + sender,
-                        Map.of(
-                                "their_did", connection.path("DID").asText(),
-                                "label", request.body().path("label").asText(""),
-                                "protocol", "connections/1.0",
-                                "state", "responded",
-                                "created_at", Instant.now().toString()));
         return response;
     }
 

@@ -10,14 +10,11 @@ import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
-import dev.switchboard.mediator.store.RedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * DID exchange 1.0/1.1, responder to the mediator's invitation.
@@ -26,9 +23,9 @@ import java.util.Map;
  * document as Credo 0.5 sends, long-form did:peer:4 as Credo 0.6 sends, did:peer:2): the mediator answers a
  * {@code response} in the request's thread carrying its {@link MediatorDidDoc} DID and the document as
  * {@code did_doc~attach} signed by the invitation key. The wallet is identified afterwards by the key it
- * authcrypts with (the request's sender), so the mediator does not need to resolve the wallet's DID; it
- * records the DID, label and state. {@code complete} (often sent with {@code return_route none}) marks the
- * connection completed and is not answered.
+ * authcrypts with (the request's sender), so the mediator neither resolves nor keeps the wallet's DID (no
+ * connection record: mediation state is keyed by that sender key). {@code complete} (often sent with {@code
+ * return_route none}) is counted ({@code switchboard.connections{state=completed}}) and not answered.
  */
 @ApplicationScoped
 public class DidExchangeV1Handler implements ProtocolHandler {
@@ -39,16 +36,13 @@ public class DidExchangeV1Handler implements ProtocolHandler {
 
     private final MediatorIdentity identity;
     private final OutOfBandV1Handler outOfBand;
-    private final RedisConnection redis;
     private final MeterRegistry meters;
 
     /** Constructor injection. */
-    public DidExchangeV1Handler(
-            MediatorIdentity identity, OutOfBandV1Handler outOfBand, RedisConnection redis, MeterRegistry meters) {
+    public DidExchangeV1Handler(MediatorIdentity identity, OutOfBandV1Handler outOfBand, MeterRegistry meters) {
         this.meters = meters;
         this.identity = identity;
         this.outOfBand = outOfBand;
-        this.redis = redis;
     }
 
     @Override
@@ -63,11 +57,11 @@ public class DidExchangeV1Handler implements ProtocolHandler {
 
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
-        String sender = message.requireSender();
+        message.requireSender(); // the wallet is known by the key it authcrypts with, nothing else is kept
         return switch (message.type().name()) {
-            case "request" -> List.of(respond(message, sender));
+            case "request" -> List.of(respond(message));
             case "complete" -> {
-                record(sender, Map.of("state", "completed"));
+                meters.counter("switchboard.connections", "state", "completed").increment();
                 yield List.of();
             }
             case "problem_report" -> List.of();
@@ -76,7 +70,7 @@ public class DidExchangeV1Handler implements ProtocolHandler {
         };
     }
 
-    private ObjectNode respond(InboundMessage request, String sender) {
+    private ObjectNode respond(InboundMessage request) {
         String theirDid = Messages.requireText(request.body(), "did");
         if (!theirDid.startsWith("did:")) {
             throw new MediatorProblem(ProblemReports.INVALID, "'did' is not a DID");
@@ -99,18 +93,6 @@ public class DidExchangeV1Handler implements ProtocolHandler {
             throw new UncheckedIOException(e);
         }
         meters.counter("switchboard.connections", "state", "response-sent").increment();
-        record(
-                sender,
-                Map.of(
-                        "their_did", theirDid,
-                        "label", request.body().path("label").asText(""),
-                        "thid", request.thid(),
-                        "state", "response-sent",
-                        "created_at", Instant.now().toString()));
         return response;
-    }
-
-    private void record(String sender, Map<String, String> fields) {
-        redis.sync().hset(redis.prefix() + ":conn:" + sender, fields);
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.protocol.pickup.PickupAttachments;
 import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -44,6 +45,6 @@ public class PickupV3Handler extends PickupSupport {
 
     @Override
     protected void attach(ObjectNode delivery, List<Delivery> batch) {
-        DeliveryService.attachV2(delivery, batch, true);
+        PickupAttachments.attachV2(delivery, batch, true);
     }
 }

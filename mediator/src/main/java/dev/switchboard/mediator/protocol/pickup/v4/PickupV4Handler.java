@@ -12,6 +12,7 @@ import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.protocol.pickup.PickupAttachments;
 import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
@@ -72,11 +73,11 @@ public class PickupV4Handler extends PickupSupport {
     @Override
     protected void attach(ObjectNode delivery, List<Delivery> batch) {
         if (delivery.has("type")) {
-            DeliveryService.attachV2(delivery, batch, false);
+            PickupAttachments.attachV2(delivery, batch, false);
         } else {
             ArrayNode list =
                     delivery.has("~attach") ? (ArrayNode) delivery.get("~attach") : delivery.putArray("~attach");
-            DeliveryService.attach(list, batch);
+            PickupAttachments.attach(list, batch);
         }
     }
 }

@@ -1,8 +1,7 @@
-package dev.switchboard.mediator.delivery;
+package dev.switchboard.mediator.store;
 
 import dev.switchboard.mediator.config.MailboxConfig;
 import dev.switchboard.mediator.config.RedisConfig;
-import dev.switchboard.mediator.store.RedisConnection;
 import dev.switchboard.queue.config.RedisSettings;
 import dev.switchboard.queue.mailbox.MailboxAdmin;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -46,7 +45,7 @@ public class QueueProducer {
                 null,
                 Duration.ofSeconds(5),
                 config.commandTimeout(),
-                redis.prefix());
+                redis.keys().prefix());
         this.queue = RedisQueue.connect(
                 settings, mailbox.toSettings(), new MicrometerQueueMetrics(meters), Clock.systemUTC());
         MailboxGauges.register(meters, queue.mailboxAdmin(), Clock.systemUTC(), GAUGE_REFRESH);

@@ -1,18 +1,15 @@
-package dev.switchboard.mediator.delivery;
+package dev.switchboard.mediator.store;
 
 import dev.switchboard.mediator.config.RelayConfig;
-import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.store.RedisConnection;
 import io.lettuce.core.SetArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A wallet's session state in Redis, shared by all mediator instances: which socket it is in live mode on
- * ({@code <prefix>:live:<conn>} = owner {@code instanceId/connectionId}), with which pickup protocol
- * ({@code <prefix>:liveproto:<conn>} = PIURI), whether it uses a pickup protocol at all ({@code
- * <prefix>:pickup:<conn>}), and which wallet a socket carries ({@code <prefix>:sock:<owner>} = conn). Live and
- * socket keys expire with the route lease.
+ * (the socket owner {@code instanceId/connectionId}), with which pickup protocol (its PIURI), whether it uses
+ * a pickup protocol at all, and which wallet a socket carries. Live and socket records expire with the route
+ * lease. Key names: {@link Keys}. Blocking: call from worker or virtual threads.
  */
 @ApplicationScoped
 public class WalletSessions {
@@ -25,10 +22,13 @@ public class WalletSessions {
         this.relayConfig = relayConfig;
     }
 
-    /** Live mode on for {@code conn} on the socket {@code owner}, deliveries in {@code protocol}. */
-    public void liveOn(String conn, String owner, Piuri protocol) {
+    /**
+     * Live mode on for {@code conn} on the socket {@code owner}, deliveries in {@code protocol} (a pickup
+     * PIURI, e.g. {@code https://didcomm.org/messagepickup/2.0}).
+     */
+    public void liveOn(String conn, String owner, String protocol) {
         redis.sync().set(liveKey(conn), owner, SetArgs.Builder.ex(relayConfig.routeLease()));
-        redis.sync().set(liveProtocolKey(conn), protocol.uri(), SetArgs.Builder.ex(relayConfig.routeLease()));
+        redis.sync().set(liveProtocolKey(conn), protocol, SetArgs.Builder.ex(relayConfig.routeLease()));
     }
 
     /** Live mode off for {@code conn}. */
@@ -90,18 +90,18 @@ public class WalletSessions {
     }
 
     private String liveKey(String conn) {
-        return redis.prefix() + ":live:" + conn;
+        return redis.keys().live(conn);
     }
 
     private String liveProtocolKey(String conn) {
-        return redis.prefix() + ":liveproto:" + conn;
+        return redis.keys().liveProtocol(conn);
     }
 
     private String pickupKey(String conn) {
-        return redis.prefix() + ":pickup:" + conn;
+        return redis.keys().pickupUser(conn);
     }
 
     private String socketKey(String owner) {
-        return redis.prefix() + ":sock:" + owner;
+        return redis.keys().socket(owner);
     }
 }

@@ -1,6 +1,5 @@
-package dev.switchboard.mediator.delivery;
+package dev.switchboard.mediator.store;
 
-import dev.switchboard.mediator.store.RedisConnection;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ZAddArgs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delivery deadlines shared by all mediator instances: one Redis sorted set {@code <prefix>:deadlines},
+ * Delivery deadlines shared by all mediator instances: one Redis sorted set ({@code <prefix>:deadlines}, see {@link Keys}),
  * member = wallet connection key, score = epoch milliseconds by which the messages handed out to the wallet
  * must have been confirmed (their in-flight lease plus a grace). Storing a message records a first, short
  * deadline when the wallet has none (its push might die with its instance). A push records a deadline once it reserved
@@ -101,6 +100,6 @@ public class DeliveryDeadlines {
     }
 
     private String key() {
-        return redis.prefix() + ":deadlines";
+        return redis.keys().deadlines();
     }
 }

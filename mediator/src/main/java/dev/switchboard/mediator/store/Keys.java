@@ -1,0 +1,93 @@
+package dev.switchboard.mediator.store;
+
+/**
+ * Every Redis key name of the mediator's own records, in one place (the queue module's mailbox and route keys
+ * are built by its own {@code queue/redis/Keys}). The layout is described in this package's {@code
+ * package-info.java}: keys of one wallet carry the wallet's connection key as hash tag ({@code {conn}}, the
+ * tag the queue module gives the wallet's mailbox and routes), keys of one socket the socket owner ({@code
+ * {instanceId/connectionId}}, the tag of the queue's relay connection record), so Redis Cluster puts each
+ * group in one slot.
+ */
+final class Keys {
+    private final String prefix;
+
+    /** @param prefix {@code switchboard.redis.key-prefix}, e.g. {@code sb} */
+    Keys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /**
+     * A hash tag of {@code id}: braces in it are replaced, since Redis takes the tag from the first {@code
+     * {...}} pair. The same spelling as the queue module's, so a wallet's keys and its mailbox share a slot.
+     */
+    static String tag(String id) {
+        return "{" + id.replace('{', '(').replace('}', ')') + "}";
+    }
+
+    /** The key prefix (the queue module's adapters are given it too). */
+    String prefix() {
+        return prefix;
+    }
+
+    /** STRING socket owner ({@code instanceId/connectionId}) the wallet is in live mode on; route lease TTL. */
+    String live(String conn) {
+        return wallet(conn) + "live";
+    }
+
+    /** STRING PIURI of the pickup protocol live mode was turned on with; route lease TTL. */
+    String liveProtocol(String conn) {
+        return wallet(conn) + "liveproto";
+    }
+
+    /** STRING {@code 1} when the wallet picks up with a pickup protocol; no TTL. */
+    String pickupUser(String conn) {
+        return wallet(conn) + "pickup";
+    }
+
+    /** STRING grant time (ISO 8601) of the wallet's mediation; no TTL. */
+    String mediation(String conn) {
+        return wallet(conn) + "med";
+    }
+
+    /** SET of the recipient keys (normalised) the wallet registered with keylist-update; no TTL. */
+    String keylist(String conn) {
+        return wallet(conn) + "kl";
+    }
+
+    /** STRING wallet connection key a socket carries, by socket owner; route lease TTL. */
+    String socket(String owner) {
+        return prefix + ":sock:" + tag(owner);
+    }
+
+    /** STRING owning wallet of a recipient key (normalised), the index forwards are routed by; no TTL. */
+    String recipientKey(String key) {
+        return prefix + ":rk:" + tag(key);
+    }
+
+    /** ZSET wallet connection key -> delivery deadline (epoch ms), shared by all instances. */
+    String deadlines() {
+        return prefix + ":deadlines";
+    }
+
+    /**
+     * STRING {@code pending} or the final HTTP status of one relay post, by event and {@code Idempotency-Key};
+     * processing lease or idempotency TTL.
+     */
+    String idempotency(String event, String idempotencyKey) {
+        return prefix + ":idem:" + event + ":" + tag(idempotencyKey);
+    }
+
+    /** STRING the long form of a did:peer:4 short form; no TTL. */
+    String didPeer4(String shortForm) {
+        return prefix + ":didpeer4:" + tag(shortForm);
+    }
+
+    /** STRING the sealed mediator keys of one record; no TTL. */
+    String mediatorKeys(MediatorKeyRecords.Record record) {
+        return prefix + ":" + record.label();
+    }
+
+    private String wallet(String conn) {
+        return prefix + ":w:" + tag(conn) + ":";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.mediator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.cluster.SlotHash;
+import org.junit.jupiter.api.Test;
+
+/** The key layout of package-info: which keys share a Redis Cluster slot. */
+class KeysTest {
+    private final Keys keys = new Keys("sb");
+
+    private static int slot(String key) {
+        return SlotHash.getSlot(key);
+    }
+
+    @Test
+    void aWalletsSessionAndMediationShareTheSlotOfItsMailboxAndRoutes() {
+        String conn = "did:peer:2.Ez6LSexample";
+        // the queue module's mailbox and route keys (queue/redis/Keys)
+        int mailbox = slot("sb:mb:{" + conn + "}:pending");
+        assertThat(slot("sb:rt:{" + conn + "}")).isEqualTo(mailbox);
+        assertThat(java.util.List.of(
+                        keys.live(conn),
+                        keys.liveProtocol(conn),
+                        keys.pickupUser(conn),
+                        keys.mediation(conn),
+                        keys.keylist(conn)))
+                .allSatisfy(key -> assertThat(slot(key)).as(key).isEqualTo(mailbox));
+        assertThat(slot(keys.live("4zvwRjXUKGfvwnParsHAS3HuSVzV5cA4McphgmoCtajS")))
+                .isNotEqualTo(mailbox);
+    }
+
+    @Test
+    void aSocketsWalletSharesTheSlotOfTheQueuesConnectionRecord() {
+        assertThat(slot(keys.socket("relay-1/c7"))).isEqualTo(slot("sb:conn:{relay-1/c7}"));
+    }
+
+    @Test
+    void bracesFromClientsCannotPickTheSlot() {
+        assertThat(keys.idempotency("message", "a}{b")).isEqualTo("sb:idem:message:{a)(b}");
+        assertThat(slot(keys.live("{x}y"))).isEqualTo(slot("sb:mb:{(x)y}:pending"));
+        assertThat(keys.deadlines()).isEqualTo("sb:deadlines");
+    }
+}
