@@ -255,6 +255,18 @@ class AdminApiTest {
                 .body("mailboxes_pending", greaterThan(0));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheAdminApiAndItsBearerScheme() {
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths",
+                        org.hamcrest.Matchers.hasKey("/admin/wallets/{connection}/dead-letters/{messageId}/requeue"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/admin/stats"))
+                .body("components.securitySchemes.adminToken.scheme", equalTo("bearer"));
+    }
+
     private static ObjectNode liveOn() {
         ObjectNode change = TestWallet.message(PICKUP + "live-delivery-change");
         change.put("live_delivery", true);
