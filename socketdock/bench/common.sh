@@ -1,4 +1,5 @@
-# Shared by the socketdock benchmark scripts: picks a JDK >= 21, builds the relay jar, cleans up.
+# Shared by the socketdock benchmark scripts: picks a JDK >= 21, builds the relay and bench jars, cleans up.
+# CP runs the relay (its jar and target/lib); BENCH_CP runs the echo backend and the clients (module socketdock/bench).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${BENCH_OUT:-$root/socketdock/bench/out}"
@@ -23,13 +24,17 @@ JAVA="$JDK/bin/java"
 JCMD="$JDK/bin/jcmd"
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  echo "bench: building the relay jar (tests skipped)..." >&2
-  (cd "$root" && ./mvnw -B -q -pl socketdock/relay -am -DskipTests package >&2)
+  echo "bench: building the relay and bench jars (tests skipped)..." >&2
+  (cd "$root" && ./mvnw -B -q -pl socketdock/relay,socketdock/bench -am -DskipTests package >&2)
 fi
 target="$root/socketdock/relay/target"
 jar="$(ls "$target"/socketdock-relay-*.jar | grep -v -- '-sources' | head -1)"
 CP="$jar:$target/lib/*"
+bench_target="$root/socketdock/bench/target"
+bench_jar="$(ls "$bench_target"/socketdock-bench-*.jar | grep -v -- '-sources' | head -1)"
+BENCH_CP="$bench_jar:$bench_target/lib/*"
 export SOCKETDOCK_SECRET="${SOCKETDOCK_SECRET:-bench-secret-bench-secret-bench-secret}"
+export SOCKETDOCK_LOG_LEVEL="${SOCKETDOCK_LOG_LEVEL:-warn}" # relay, echo backend and clients (logback.xml of the relay jar)
 
 pids=()
 cleanup() {

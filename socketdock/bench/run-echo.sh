@@ -8,18 +8,18 @@ port=28765
 internal=28766
 echo_port=28080
 
-"$JAVA" -Xmx512m ${ECHO_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" dev.switchboard.socketdock.echo.EchoBackend \
+"$JAVA" -Xmx512m ${ECHO_JAVA_OPTS:-} -cp "$BENCH_CP" dev.switchboard.socketdock.echo.EchoBackend \
   --port "$echo_port" >"$out/echo-backend.log" 2>&1 &
 pids+=($!)
 wait_port 127.0.0.1 "$echo_port"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m ${RELAY_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m ${RELAY_JAVA_OPTS:-} -cp "$CP" \
   dev.switchboard.socketdock.relay.Main --bindport "$port" --internal-port "$internal" \
   --message-uri "http://127.0.0.1:$echo_port/socketdock/message" \
   --disconnect-uri "http://127.0.0.1:$echo_port/socketdock/disconnect" >"$out/echo-relay.log" 2>&1 &
 relay=$!
 pids+=($relay)
 wait_port 127.0.0.1 "$port"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m -cp "$BENCH_CP" \
   dev.switchboard.socketdock.bench.EchoLoadClient --target "ws://127.0.0.1:$port/ws" \
   --connections "${CONNECTIONS:-100}" --window "${WINDOW:-4}" --seconds "${SECONDS_MEASURED:-30}" \
   --warmup-seconds "${WARMUP:-10}" --message-bytes "${BYTES:-100}" | tee "$out/echo-result.txt"

@@ -37,10 +37,10 @@ final class Invariants {
     static final String MEDIATOR = "mediator";
     /**
      * The relay's drain window when neither {@value #DRAIN_ENV} nor {@code --drain-window} says otherwise (s):
-     * the relay's ConfigParser default {@code 10s}.
+     * the relay's RelayOptions default {@code 10s}.
      */
     static final int DEFAULT_DRAIN_SECONDS = 10;
-    /** The variable the relay reads its drain window from (ConfigParser option {@code drain-window}). */
+    /** The variable the relay reads its drain window from (RelayOptions flag {@code --drain-window}). */
     static final String DRAIN_ENV = "SOCKETDOCK_DRAIN_WINDOW";
     /** The flag form of {@link #DRAIN_ENV}. */
     static final String DRAIN_FLAG = "--drain-window";
@@ -173,7 +173,7 @@ final class Invariants {
 
     /**
      * The relay's drain window in whole seconds (rounded up), read where the relay reads it: the flag
-     * {@code --drain-window=D} (a flag wins over the variable, as in the relay's ConfigParser), else env
+     * {@code --drain-window=D} (a flag wins over the variable, as in the relay's RelayOptions), else env
      * {@value #DRAIN_ENV}, else the default. D is a relay duration: {@code 500ms}, {@code 20s}, {@code 5m},
      * {@code 1h} or plain seconds.
      *

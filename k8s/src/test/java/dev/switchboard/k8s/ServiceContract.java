@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * variables it reads, the flags it accepts, the HTTP paths it serves (probes) and the Prometheus series it
  * exports (adapter rules).
  *
- * <p>Sources: the relay's {@code ConfigParser} (every {@code new Option("name", ...)} is the flag {@code
- * --name} and the variable {@code SOCKETDOCK_NAME}), its {@code HealthHandler}/{@code MetricsHandler} path
+ * <p>Sources: the relay's {@code RelayConfigBuilder} and {@code RelayOptions} (every picocli {@code
+ * @Option(names = "--name", ...)} is the flag {@code --name} and the variable {@code SOCKETDOCK_NAME}), its {@code HealthHandler}/{@code MetricsHandler} path
  * literals and its {@code RelayMetrics} series names; the mediator's {@code @ConfigMapping} interfaces
  * under {@code mediator/src/main/java/dev/switchboard/mediator/config} (each method, nested group
  * interfaces included, is {@code prefix.kebab-name}, read from {@code PREFIX_KEBAB_NAME} by SmallRye
@@ -55,7 +55,7 @@ record ServiceContract(Map<String, Service> services) {
             "quarkus.http.port", "application.properties",
             "quarkus.shutdown.timeout", "io.quarkus.runtime.shutdown.ShutdownConfig");
 
-    private static final Pattern OPTION = Pattern.compile("new Option\\(\\s*\"([a-z0-9-]+)\"");
+    private static final Pattern OPTION = Pattern.compile("@Option\\(\\s*names = \"--([a-z0-9-]+)\"");
     private static final Pattern PREFIX = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([a-z0-9.-]+)\"\\)");
     private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)\\s*\\{");
     private static final Pattern METHOD =
@@ -66,7 +66,7 @@ record ServiceContract(Map<String, Service> services) {
     /**
      * One service's surface.
      *
-     * @param what for messages, e.g. {@code the relay (ConfigParser)}
+     * @param what for messages, e.g. {@code the relay (RelayOptions)}
      * @param env environment variables it reads
      * @param flags flags it accepts (without the value), empty when it takes none
      * @param paths HTTP paths its probes may use
@@ -77,9 +77,10 @@ record ServiceContract(Map<String, Service> services) {
     /** Reads the contract from the sources under {@code repo} (the checkout root). */
     static ServiceContract fromSources(Path repo) {
         Path relay = repo.resolve("socketdock/relay/src/main/java/dev/switchboard/socketdock/relay");
-        String parser = read(relay.resolve("ConfigParser.java"));
+        // the flags are RelayConfigBuilder's @Option setters; RelayOptions gives them their variables
+        String parser = read(relay.resolve("RelayOptions.java")) + read(relay.resolve("RelayConfigBuilder.java"));
         if (!parser.contains("ENV_PREFIX = \"SOCKETDOCK_\"")) {
-            throw new IllegalStateException("ConfigParser no longer reads SOCKETDOCK_<FLAG>: update ServiceContract");
+            throw new IllegalStateException("RelayOptions no longer reads SOCKETDOCK_<FLAG>: update ServiceContract");
         }
         Set<String> relayEnv = new TreeSet<>(JVM_ENV);
         Set<String> relayFlags = new TreeSet<>();
@@ -87,6 +88,10 @@ record ServiceContract(Map<String, Service> services) {
             relayFlags.add("--" + name);
             relayEnv.add("SOCKETDOCK_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
+        // the logging variables, read by the relay's logback.xml (and checked by its Main)
+        relayEnv.addAll(all(
+                Pattern.compile("\\$\\{(SOCKETDOCK_LOG_[A-Z]+)"),
+                read(repo.resolve("socketdock/relay/src/main/resources/logback.xml"))));
         Set<String> relayPaths = new TreeSet<>();
         relayPaths.addAll(all(HEALTH_PATH, read(relay.resolve("pipeline/HealthHandler.java"))));
         relayPaths.addAll(all(HEALTH_PATH, read(relay.resolve("pipeline/MetricsHandler.java"))));
@@ -119,7 +124,7 @@ record ServiceContract(Map<String, Service> services) {
         Map<String, Service> services = new LinkedHashMap<>();
         services.put(
                 Invariants.RELAY,
-                new Service("the relay (ConfigParser)", relayEnv, relayFlags, relayPaths, relayMetrics));
+                new Service("the relay (RelayOptions)", relayEnv, relayFlags, relayPaths, relayMetrics));
         services.put(
                 Invariants.MEDIATOR,
                 new Service(

@@ -47,7 +47,7 @@ class ServiceContractTest {
     }
 
     @Test
-    void theRelayContractIsTheConfigParsersOptions() {
+    void theRelayContractIsTheRelayOptionsFlags() {
         var relay = CONTRACT.services().get("socketdock");
         assertThat(relay.env())
                 .contains("SOCKETDOCK_DRAIN_WINDOW", "SOCKETDOCK_SECRET", "SOCKETDOCK_MESSAGE_URI", "JDK_JAVA_OPTIONS")
@@ -103,7 +103,7 @@ class ServiceContractTest {
         assertThat(CONTRACT.check(objects))
                 .containsExactly(
                         "env-contract: Deployment/socketdock container socketdock: env SOCKETDOCK_DRAIN_SECONDS"
-                                + " is not read by the relay (ConfigParser)");
+                                + " is not read by the relay (RelayOptions)");
     }
 
     @Test

@@ -30,6 +30,9 @@ import java.util.List;
  *     = never; needs the in-JVM cluster)
  * @param killMediatorAfter SIGKILL mediator 0 this long after the first forward ({@code
  *     loadtest.killMediatorSeconds}, 0 = never)
+ * @param chaosCell the {@link dev.switchboard.loadtest.cluster.ChaosCell} whose faults the nemesis injects
+ *     ({@code loadtest.chaosCell}, a cell name such as {@code redis-kill}; empty = none; needs the in-JVM cluster
+ *     started with {@code loadtest.haproxy}, {@code loadtest.systemRedis} and {@code loadtest.faultProxy})
  * @param runId a prefix for message ids ({@code loadtest.runId}, default from the clock)
  *     <p>Also read directly: {@code loadtest.prepack} (forwards packed ahead by a background thread, 0 = pack
  *     at send time), {@code loadtest.reportFile} (where the JSON figures go).
@@ -51,6 +54,7 @@ public record LoadSettings(
         List<String> httpUrls,
         Duration killRelayAfter,
         Duration killMediatorAfter,
+        String chaosCell,
         String runId) {
 
     public LoadSettings {
@@ -84,6 +88,7 @@ public record LoadSettings(
                 list("loadtest.http"),
                 seconds("loadtest.killRelaySeconds", 0),
                 seconds("loadtest.killMediatorSeconds", 0),
+                System.getProperty("loadtest.chaosCell", ""),
                 System.getProperty("loadtest.runId", Long.toString(System.currentTimeMillis(), 36)));
     }
 

@@ -14,19 +14,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcess {
     private final String name;
+    private final List<String> command;
+    private final Path runDir;
     private final Process process;
     private final Path log;
     private volatile long peakRssKb;
     private volatile long peakOpenFiles;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, List<String> command, Path runDir, Process process, Path log) {
         this.name = name;
+        this.command = List.copyOf(command);
+        this.runDir = runDir;
         this.process = process;
         this.log = log;
     }
 
     /**
-     * Starts {@code command}.
+     * Starts {@code command}; its output is appended to {@code <runDir>/logs/<name>.log}.
      *
      * @throws UncheckedIOException when it cannot be started
      */
@@ -36,9 +40,9 @@ public final class ChildProcess {
             Path log = logs.resolve(name + ".log");
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ChildProcess(name, p, log);
+            return new ChildProcess(name, command, runDir, p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
         }
@@ -71,6 +75,42 @@ public final class ChildProcess {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The same command started again under the same name (after {@link #kill()}), its output appended to the
+     * same log.
+     *
+     * @throws IllegalStateException when this process is still running
+     */
+    public ChildProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        return start(name, command, runDir);
+    }
+
+    /**
+     * Sends a signal by name with {@code kill -s} (procps): {@code STOP} freezes the process (its sockets stay
+     * open, nothing is answered), {@code CONT} resumes it.
+     *
+     * @throws IllegalStateException when {@code kill} fails (e.g. the process is gone)
+     */
+    public void signal(String signal) {
+        try {
+            Process k = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(k.getInputStream().readAllBytes()).strip();
+            if (k.waitFor() != 0) {
+                throw new IllegalStateException("kill -s " + signal + " " + name + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("kill -s " + signal + " " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted signalling " + name, e);
         }
     }
 

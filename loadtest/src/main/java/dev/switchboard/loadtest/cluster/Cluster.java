@@ -14,25 +14,29 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
 /**
- * The system under test on loopback: an embedded Redis (or a given one), {@link ClusterSpec#relays()} relays,
+ * The system under test on loopback: an embedded Redis (or Debian's redis-server, or a given one), {@link
+ * ClusterSpec#relays()} relays,
  * {@link ClusterSpec#mediators()} mediators and optionally HAProxy, all child processes of this JVM, sharing a
  * fresh relay JWT secret and key-encryption key. Without HAProxy relay {@code i} posts to mediator {@code i %
  * M} and wallets connect to the relays directly; with it, relays post through HAProxy's HTTP front and wallets
- * connect through its WebSocket front (a relay or mediator killed is then routed around). {@link #close()}
- * stops everything it started.
+ * connect through its WebSocket front (a relay or mediator killed is then routed around). The {@link Nemesis}
+ * injects faults through {@link #process}, {@link #restart}, {@link #partitionRedis} and {@link #slowCallbacks}.
+ * {@link #close()} stops everything it started.
  */
 public final class Cluster implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final ClusterSpec spec;
-    private final List<ChildProcess> relays = new ArrayList<>();
-    private final List<ChildProcess> mediators = new ArrayList<>();
-    private @Nullable ChildProcess haproxy;
+    private final List<ChildProcess> relays = new CopyOnWriteArrayList<>();
+    private final List<ChildProcess> mediators = new CopyOnWriteArrayList<>();
+    private volatile @Nullable ChildProcess haproxy;
+    private volatile @Nullable ChildProcess redisServer;
     private @Nullable RedisServer redis;
     private boolean closed;
     private final String secret = HexFormat.of().formatHex(random(32));
@@ -73,7 +77,11 @@ public final class Cluster implements AutoCloseable {
         }
         Path relayJar = relayJar(relayDir);
         String redisUri = spec.redisUri();
-        if (redisUri == null) {
+        if (redisUri == null && spec.systemRedis()) {
+            redisServer = RedisProcess.start(spec.runDir(), spec.redisPort(), spec.redisAppendfsync());
+            RedisProcess.awaitReady(redisServer, spec.redisPort(), READY_TIMEOUT);
+            redisUri = "redis://127.0.0.1:" + spec.redisPort();
+        } else if (redisUri == null) {
             try {
                 redis = new RedisServer(spec.redisPort());
                 redis.start();
@@ -81,6 +89,12 @@ public final class Cluster implements AutoCloseable {
                 throw new UncheckedIOException("embedded Redis on port " + spec.redisPort(), e);
             }
             redisUri = "redis://127.0.0.1:" + spec.redisPort();
+        }
+        if (spec.faultProxy()) {
+            redisUri = "redis://127.0.0.1:" + spec.redisProxyPort();
+        }
+        if (spec.haproxy()) { // first: with the fault proxy the mediators reach Redis through it
+            haproxy = Haproxy.start(spec);
         }
         String backend = spec.haproxy() ? "http://127.0.0.1:" + spec.haproxyHttpPort() : null;
         for (int j = 0; j < spec.mediators(); j++) {
@@ -92,9 +106,6 @@ public final class Cluster implements AutoCloseable {
         for (int i = 0; i < spec.relays(); i++) {
             String to = backend != null ? backend : "http://127.0.0.1:" + spec.mediatorPort(i % spec.mediators());
             relays.add(startRelay(i, relayJar, to));
-        }
-        if (spec.haproxy()) {
-            haproxy = Haproxy.start(spec);
         }
         for (int j = 1; j < mediators.size(); j++) {
             awaitReady(mediators.get(j), "http://127.0.0.1:" + spec.mediatorPort(j) + "/q/health/ready");
@@ -144,7 +155,7 @@ public final class Cluster implements AutoCloseable {
                 "--internal-port",
                 Integer.toString(spec.relayInternalPort(i)),
                 "--endpoint",
-                "http://127.0.0.1:" + spec.relayInternalPort(i),
+                "http://127.0.0.1:" + (spec.faultProxy() ? spec.callbackProxyPort(i) : spec.relayInternalPort(i)),
                 "--instance-id",
                 "relay-" + i,
                 "--secret",
@@ -191,14 +202,71 @@ public final class Cluster implements AutoCloseable {
         return spec;
     }
 
-    /** SIGKILLs relay {@code i}. */
-    public void killRelay(int i) {
-        relays.get(i).kill();
+    /**
+     * The running process named {@code name} ({@code relay-0}, {@code mediator-1}, {@code redis-server}, {@code
+     * haproxy}).
+     *
+     * @throws IllegalArgumentException when there is none of that name
+     */
+    public ChildProcess process(String name) {
+        return processes()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("process: %s (expected one of %s)"
+                        .formatted(name, processes().map(ChildProcess::name).toList())));
     }
 
-    /** SIGKILLs mediator {@code j}. */
-    public void killMediator(int j) {
-        mediators.get(j).kill();
+    /**
+     * Starts the killed process {@code name} again with the same command and waits until it is ready (a relay
+     * or mediator: its readiness endpoint; redis-server: PING, after loading its append-only file).
+     *
+     * @throws IllegalStateException when it is still running or does not get ready in 90 s
+     */
+    public void restart(String name) {
+        ChildProcess old = process(name);
+        ChildProcess fresh = old.restart();
+        if (old == redisServer) {
+            redisServer = fresh;
+            RedisProcess.awaitReady(fresh, spec.redisPort(), READY_TIMEOUT);
+        } else if (relays.contains(old)) {
+            int i = relays.indexOf(old);
+            relays.set(i, fresh);
+            awaitReady(fresh, "http://127.0.0.1:" + spec.relayInternalPort(i) + "/health/ready");
+        } else if (mediators.contains(old)) {
+            int j = mediators.indexOf(old);
+            mediators.set(j, fresh);
+            awaitReady(fresh, "http://127.0.0.1:" + spec.mediatorPort(j) + "/q/health/ready");
+        } else {
+            throw new IllegalArgumentException(
+                    "process: %s (expected: a relay, a mediator or redis-server)".formatted(name));
+        }
+    }
+
+    /**
+     * Cuts ({@code true}) or restores every mediator's connection to Redis at the fault proxy.
+     *
+     * @throws IllegalStateException without {@link ClusterSpec#faultProxy()}
+     */
+    public void partitionRedis(boolean cut) {
+        requireFaultProxy();
+        Haproxy.partitionRedis(spec, cut);
+    }
+
+    /**
+     * Delays ({@code true}) every {@code send} callback to relay {@code i} by {@link
+     * ClusterSpec#callbackDelayMillis()} at the fault proxy, or stops delaying them.
+     *
+     * @throws IllegalStateException without {@link ClusterSpec#faultProxy()}
+     */
+    public void slowCallbacks(int i, boolean slow) {
+        requireFaultProxy();
+        Haproxy.slowCallbacks(spec, i, slow);
+    }
+
+    private void requireFaultProxy() {
+        if (!spec.faultProxy()) {
+            throw new IllegalStateException("this fault needs the fault proxy (-Dloadtest.faultProxy=true)");
+        }
     }
 
     /** Figures of every process started (dead ones read as zeros). */
@@ -208,9 +276,8 @@ public final class Cluster implements AutoCloseable {
 
     /** Every child process. */
     public Stream<ChildProcess> processes() {
-        return Stream.concat(
-                        Stream.concat(relays.stream(), mediators.stream()),
-                        haproxy == null ? Stream.empty() : Stream.of(haproxy))
+        return Stream.of(relays.stream(), mediators.stream(), Stream.of(haproxy), Stream.of(redisServer))
+                .flatMap(s -> s)
                 .filter(p -> p != null);
     }
 
@@ -220,11 +287,24 @@ public final class Cluster implements AutoCloseable {
             return;
         }
         closed = true;
-        if (haproxy != null) {
-            haproxy.stop(5);
-        }
+        processes()
+                .filter(ChildProcess::alive)
+                .forEach(
+                        p -> { // a paused one would not stop
+                            try {
+                                p.signal("CONT");
+                            } catch (RuntimeException e) {
+                                System.err.println("cluster teardown: " + e.getMessage());
+                            }
+                        });
         relays.forEach(r -> r.stop(10));
         mediators.forEach(m -> m.stop(10));
+        if (haproxy != null) { // after the mediators: with the fault proxy they reach Redis through it
+            haproxy.stop(5);
+        }
+        if (redisServer != null) {
+            redisServer.stop(10);
+        }
         if (redis != null) {
             try {
                 redis.stop();

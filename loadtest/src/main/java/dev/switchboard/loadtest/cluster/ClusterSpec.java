@@ -18,6 +18,16 @@ import org.jspecify.annotations.Nullable;
  *     loadtest.basePort})
  * @param mediatorHeap the mediators' {@code -Xmx} ({@code loadtest.mediatorHeap})
  * @param relayHeap the relays' {@code -Xmx} ({@code loadtest.relayHeap})
+ * @param systemRedis start Debian's {@code redis-server} with the append-only file on instead of the embedded
+ *     Redis, so the nemesis can kill, restart and pause it ({@code loadtest.systemRedis}); ignored with {@code
+ *     redisUri}
+ * @param redisAppendfsync that server's {@code appendfsync}: {@code everysec} (default), {@code always} or {@code
+ *     no} ({@code loadtest.redisAppendfsync})
+ * @param faultProxy route the mediators' Redis connections and the relays' {@code send} callbacks through
+ *     HAProxy, which the nemesis switches to cut or delay them ({@code loadtest.faultProxy}; needs {@code
+ *     haproxy})
+ * @param callbackDelayMillis how long HAProxy holds a delayed callback, ms ({@code loadtest.callbackDelayMillis},
+ *     6000: past the mediator's 5 s callback timeout)
  */
 public record ClusterSpec(
         Path repo,
@@ -28,7 +38,11 @@ public record ClusterSpec(
         boolean haproxy,
         int basePort,
         String mediatorHeap,
-        String relayHeap) {
+        String relayHeap,
+        boolean systemRedis,
+        String redisAppendfsync,
+        boolean faultProxy,
+        int callbackDelayMillis) {
 
     public ClusterSpec {
         if (relays < 1) {
@@ -39,6 +53,12 @@ public record ClusterSpec(
         }
         if (basePort < 1024 || basePort > 65_000) {
             throw new IllegalArgumentException("basePort: %s (expected: 1024..65000)".formatted(basePort));
+        }
+        if (faultProxy && !haproxy) {
+            throw new IllegalArgumentException("faultProxy: true (expected: only with haproxy)");
+        }
+        if (relays > 70) {
+            throw new IllegalArgumentException("relays: %s (expected: <= 70)".formatted(relays));
         }
     }
 
@@ -59,7 +79,11 @@ public record ClusterSpec(
                 Boolean.getBoolean("loadtest.haproxy"),
                 Integer.getInteger("loadtest.basePort", 28000),
                 System.getProperty("loadtest.mediatorHeap", "768m"),
-                System.getProperty("loadtest.relayHeap", "512m"));
+                System.getProperty("loadtest.relayHeap", "512m"),
+                Boolean.getBoolean("loadtest.systemRedis"),
+                System.getProperty("loadtest.redisAppendfsync", "everysec"),
+                Boolean.getBoolean("loadtest.faultProxy"),
+                Integer.getInteger("loadtest.callbackDelayMillis", 6000));
     }
 
     /** Public WebSocket port of relay {@code i}. */
@@ -90,6 +114,16 @@ public record ClusterSpec(
     /** The embedded Redis port. */
     public int redisPort() {
         return basePort + 3;
+    }
+
+    /** HAProxy's TCP front to Redis (with {@link #faultProxy()}). */
+    public int redisProxyPort() {
+        return basePort + 4;
+    }
+
+    /** HAProxy's HTTP front to relay {@code i}'s callbacks (with {@link #faultProxy()}). */
+    public int callbackProxyPort(int i) {
+        return basePort + 20 + i;
     }
 
     private static Path findRepo() {

@@ -23,7 +23,12 @@ public final class Ledger {
     private static final Ledger GLOBAL = new Ledger();
 
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> receipts = new ConcurrentHashMap<>();
+    private final Map<String, Long> receiptOrder = new ConcurrentHashMap<>();
+    private final Map<String, Integer> receiptCounts = new ConcurrentHashMap<>();
+    private final Set<String> unacknowledged = ConcurrentHashMap.newKeySet();
+    private final AtomicLong receiptSequence = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final Set<String> toOffline = ConcurrentHashMap.newKeySet();
@@ -62,6 +67,7 @@ public final class Ledger {
         if (!recipientOnline) {
             toOffline.add(id);
         }
+        acknowledgedAt.put(id, nowMicros());
         acknowledged.put(id, sentMicros);
         if (sentMicros < firstSentMicros) {
             firstSentMicros = sentMicros;
@@ -74,6 +80,15 @@ public final class Ledger {
     }
 
     /**
+     * As {@link #refused()}, remembering the id: the mediator may still have stored it (a 202 lost to a killed
+     * mediator or a timeout), so its receipt is an indeterminate send that succeeded, not an invented message.
+     */
+    public void refused(String id) {
+        unacknowledged.add(id);
+        refused();
+    }
+
+    /**
      * A wallet unpacked a forwarded message.
      *
      * @param id the id inside the inner message
@@ -81,10 +96,13 @@ public final class Ledger {
      * @param receivedMicros when the frame carrying it arrived, epoch microseconds
      */
     public void received(String id, long sentMicros, long receivedMicros) {
+        receiptCounts.merge(id, 1, Integer::sum);
         if (receipts.putIfAbsent(id, receivedMicros) != null) {
             duplicates.incrementAndGet();
             return;
         }
+        // one virtual user drives a wallet, so a wallet's receipts get increasing numbers in arrival order
+        receiptOrder.put(id, receiptSequence.incrementAndGet());
         if (receivedMicros > lastReceivedMicros) {
             lastReceivedMicros = receivedMicros;
         }
@@ -142,6 +160,21 @@ public final class Ledger {
         return latest - faultMicros;
     }
 
+    /**
+     * A snapshot of everything recorded, for the {@link Checker}: every acknowledged forward (recipient, send and
+     * acknowledgement times), every first receipt (time, arrival order, number of receipts) and the ids of the
+     * forwards that were not acknowledged.
+     */
+    public History history() {
+        java.util.List<History.Acknowledged> acks = new java.util.ArrayList<>();
+        acknowledged.forEach((id, sent) -> acks.add(new History.Acknowledged(
+                id, recipients.getOrDefault(id, ""), sent, acknowledgedAt.getOrDefault(id, sent))));
+        java.util.List<History.Receipt> got = new java.util.ArrayList<>();
+        receipts.forEach((id, at) -> got.add(
+                new History.Receipt(id, at, receiptOrder.getOrDefault(id, 0L), receiptCounts.getOrDefault(id, 1))));
+        return new History(acks, got, Set.copyOf(unacknowledged));
+    }
+
     /** A snapshot of the figures. */
     public LedgerReport report() {
         long[] online = new long[receipts.size()];
@@ -197,5 +230,10 @@ public final class Ledger {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 }

@@ -1,92 +1,113 @@
 package dev.switchboard.loadtest.simulation;
 
 import dev.switchboard.loadtest.LoadSettings;
+import dev.switchboard.loadtest.cluster.ChaosCell;
 import dev.switchboard.loadtest.cluster.Cluster;
+import dev.switchboard.loadtest.cluster.Fault;
+import dev.switchboard.loadtest.cluster.Nemesis;
+import dev.switchboard.loadtest.ledger.FaultWindow;
 import dev.switchboard.loadtest.ledger.Ledger;
-import dev.switchboard.loadtest.sender.InnerMessage;
+import dev.switchboard.loadtest.wallet.WalletRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SIGKILLs relay 0 and/or mediator 0 at the configured times after the first forward. Gatling reconnects a
- * WebSocket closed by the server only when the virtual user next sends on it, while a real wallet (Credo)
- * reconnects as soon as its socket closes; so after a kill every wallet sends one trust ping at its next poll
- * ({@link #lastFaultMillis()}), which reconnects the wallets whose relay died.
+ * The run's nemesis schedule, from the settings: SIGKILL relay 0 and/or mediator 0 at the configured times
+ * after the first forward ({@code faults}), and the faults of the chaos cell {@code loadtest.chaosCell}
+ * ({@code chaos}). Gatling reconnects a WebSocket closed by the server only when the virtual user next sends
+ * on it, while a real wallet (Credo) reconnects as soon as its socket closes; so after every injection and
+ * heal each wallet sends one trust ping at its next poll ({@link #lastFaultMillis()}), which reconnects the
+ * wallets whose relay died.
  */
 final class FaultInjector {
-    private final LoadSettings settings;
-    private final @Nullable Cluster cluster;
+    private final List<Fault> faults = new ArrayList<>();
+    private final @Nullable Nemesis nemesis;
     private final RunClock clock;
     private final Ledger ledger;
-    private final Map<String, Long> killedAtMicros = new LinkedHashMap<>();
-    private volatile long lastFaultMillis;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fault-injector");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LoadSettings settings;
+    private final WalletRegistry registry;
 
-    FaultInjector(LoadSettings settings, @Nullable Cluster cluster, RunClock clock, Ledger ledger) {
+    FaultInjector(
+            LoadSettings settings, @Nullable Cluster cluster, RunClock clock, Ledger ledger, WalletRegistry registry) {
         this.settings = settings;
-        this.cluster = cluster;
         this.clock = clock;
         this.ledger = ledger;
-    }
-
-    void schedule() {
-        boolean wanted = !settings.killRelayAfter().isZero()
-                || !settings.killMediatorAfter().isZero();
-        if (!wanted) {
-            return;
-        }
-        if (cluster == null) {
-            throw new IllegalStateException("fault injection needs the cluster started by this JVM (no loadtest.ws)");
-        }
-        long base = clock.sendingStartsAt() - System.currentTimeMillis();
+        this.registry = registry;
         if (!settings.killRelayAfter().isZero()) {
-            timer.schedule(
-                    () -> kill("relay-0", cluster::killRelay),
-                    base + settings.killRelayAfter().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            faults.add(new Fault(Fault.Kind.KILL, "relay-0", settings.killRelayAfter(), Duration.ZERO));
         }
         if (!settings.killMediatorAfter().isZero()) {
-            timer.schedule(
-                    () -> kill("mediator-0", cluster::killMediator),
-                    base + settings.killMediatorAfter().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            faults.add(new Fault(Fault.Kind.KILL, "mediator-0", settings.killMediatorAfter(), Duration.ZERO));
         }
+        if (!settings.chaosCell().isEmpty()) {
+            faults.addAll(ChaosCell.named(settings.chaosCell()).faults());
+        }
+        if (!faults.isEmpty() && cluster == null) {
+            throw new IllegalStateException("fault injection needs the cluster started by this JVM (no loadtest.ws)");
+        }
+        nemesis = cluster == null ? null : new Nemesis(cluster);
     }
 
-    /** Epoch ms of the last SIGKILL, 0 before any. */
+    /**
+     * Starts the schedule's clock at the first forward, or, when wallets are still onboarding then (a busy
+     * machine), once every wallet has onboarded: a fault is meant to hit steady load, and the harness' wallets
+     * do not retry a failed onboarding. Gives up (no fault, so the run shows no window) when onboarding is not
+     * done {@code 20 s} before the last forward.
+     */
+    void schedule() {
+        if (nemesis == null || faults.isEmpty()) {
+            return;
+        }
+        Thread.ofVirtual().name("nemesis-start").start(() -> {
+            try {
+                while (registry.size() < settings.wallets()
+                        && System.currentTimeMillis() < clock.sendingEndsAt() - 20_000) {
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (registry.size() < settings.wallets()) {
+                System.out.printf(
+                        "nemesis: only %d of %d wallets onboarded 20 s before the last forward: no fault injected%n",
+                        registry.size(), settings.wallets());
+                return;
+            }
+            long zero = Math.max(clock.sendingStartsAt(), System.currentTimeMillis());
+            System.out.printf(
+                    "nemesis: %d wallets onboarded; faults timed from %+.1f s after the first forward%n",
+                    registry.size(), (zero - clock.sendingStartsAt()) / 1000.0);
+            nemesis.schedule(faults, zero);
+        });
+    }
+
+    /** Epoch ms of the last injection or heal, 0 before any. */
     long lastFaultMillis() {
-        return lastFaultMillis;
+        return nemesis == null ? 0 : nemesis.lastChangeMillis();
     }
 
-    private void kill(String name, java.util.function.IntConsumer killer) {
-        long at = InnerMessage.nowMicros();
-        killer.accept(0);
-        lastFaultMillis = System.currentTimeMillis();
-        synchronized (killedAtMicros) {
-            killedAtMicros.put(name, at);
-        }
-        System.out.println(
-                "loadtest: SIGKILL " + name + " (outstanding forwards at that moment: " + ledger.outstanding() + ")");
+    /** The fault windows so far. */
+    List<FaultWindow> windows() {
+        return nemesis == null ? List.of() : nemesis.windows();
     }
 
-    /** Recovery per killed process: ms until every message acknowledged before the kill was received. */
+    /**
+     * Recovery per fault: ms from its heal (for a kill: the kill) until every message sent before then was
+     * received, -1 when one never was; stops the nemesis.
+     */
     Map<String, Double> recoveryMillis() {
         Map<String, Double> out = new LinkedHashMap<>();
-        synchronized (killedAtMicros) {
-            killedAtMicros.forEach((name, at) -> {
-                long r = ledger.recoveryMicros(at);
-                out.put(name, r < 0 ? -1.0 : r / 1000.0);
-            });
+        for (FaultWindow w : windows()) {
+            long r = ledger.recoveryMicros(w.endMicros());
+            out.put(w.name(), r < 0 ? -1.0 : r / 1000.0);
         }
-        timer.shutdownNow();
+        if (nemesis != null) {
+            nemesis.close();
+        }
         return out;
     }
 }

@@ -3,8 +3,11 @@ package dev.switchboard.loadtest.simulation;
 import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.cluster.Cluster;
 import dev.switchboard.loadtest.cluster.ProcessStats;
+import dev.switchboard.loadtest.ledger.Checker;
+import dev.switchboard.loadtest.ledger.History;
 import dev.switchboard.loadtest.ledger.Ledger;
 import dev.switchboard.loadtest.ledger.LedgerReport;
+import dev.switchboard.loadtest.ledger.Verdict;
 import dev.switchboard.loadtest.wallet.WalletRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Prints the run's figures and writes them as JSON to {@code loadtest.reportFile} (default {@code
- * target/loadtest-report.json}): ledger, onboarded wallets, recovery after faults, and per process RSS, heap
+ * target/loadtest-report.json}): ledger, the checker's verdict, onboarded wallets, recovery after faults, and per process RSS, heap
  * (children through {@code jstat}), CPU seconds.
  */
 final class RunReport {
@@ -31,6 +34,7 @@ final class RunReport {
             @Nullable Cluster cluster,
             FaultInjector faults) {
         LedgerReport report = ledger.report();
+        Verdict verdict = Checker.check(ledger.history(), faults.windows());
         Map<String, Double> recovery = faults.recoveryMillis();
         List<ProcessStats> stats = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
@@ -55,11 +59,9 @@ final class RunReport {
                 settings.wallets(),
                 Errors.count()));
         out.append(report.summary()).append('\n');
+        out.append(verdict.summary());
         recovery.forEach((name, ms) -> out.append(String.format(
-                Locale.ROOT,
-                "recovery after SIGKILL %s: %s%n",
-                name,
-                ms < 0 ? "NOT RECOVERED (messages lost)" : ms + " ms")));
+                Locale.ROOT, "recovery after %s: %s%n", name, ms < 0 ? "NOT RECOVERED (messages lost)" : ms + " ms")));
         StringBuilder procJson = new StringBuilder("[");
         for (int i = 0; i < stats.size(); i++) {
             ProcessStats s = stats.get(i);
@@ -86,13 +88,14 @@ final class RunReport {
         String json = String.format(
                 Locale.ROOT,
                 "{\"run\":\"%s\",\"wallets\":%d,\"onboarded\":%d,\"wallet_errors\":%d,\"rate\":%.1f,"
-                        + "\"ledger\":%s,\"recovery_ms\":%s,\"processes\":%s}%n",
+                        + "\"ledger\":%s,\"checker\":%s,\"recovery_ms\":%s,\"processes\":%s}%n",
                 settings.runId(),
                 settings.wallets(),
                 registry.size(),
                 Errors.count(),
                 settings.rate(),
                 report.toJson(),
+                verdict.toJson(),
                 recJson,
                 procJson);
         if (report.lost() > 0) {
@@ -108,7 +111,11 @@ final class RunReport {
                         .append('\n');
             }
         }
-        out.append(report.lost() == 0 ? "RESULT: no lost message\n" : "RESULT: LOST " + report.lost() + " messages\n");
+        writeHistory(ledger, faults, out);
+        out.append(
+                report.lost() == 0
+                        ? (verdict.valid() ? "RESULT: no lost message\n" : "RESULT: INVALID (unexpected messages)\n")
+                        : "RESULT: LOST " + report.lost() + " messages\n");
         System.out.print(out);
         Path file = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json"));
         try {
@@ -119,6 +126,35 @@ final class RunReport {
             System.out.println("report: " + file.toAbsolutePath());
         } catch (IOException e) {
             System.err.println("loadtest: cannot write " + file + ": " + e);
+        }
+    }
+
+    /**
+     * Writes the run's timeline next to the report, {@code <reportFile>.history.csv}: one line per acknowledged
+     * forward ({@code id,recipient,sent_us,acknowledged_us,first_received_us,receipts}, empty receipt time when
+     * lost) and one {@code #fault,name,start_us,end_us} line per fault window, for reading where a recovery
+     * went.
+     */
+    private static void writeHistory(Ledger ledger, FaultInjector faults, StringBuilder out) {
+        Path file = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json") + ".history.csv");
+        History h = ledger.history();
+        Map<String, History.Receipt> receipts = new java.util.HashMap<>();
+        h.receipts().forEach(r -> receipts.put(r.id(), r));
+        List<String> lines = new ArrayList<>();
+        lines.add("id,recipient,sent_us,acknowledged_us,first_received_us,receipts");
+        faults.windows()
+                .forEach(w -> lines.add(
+                        "#fault," + w.name().replace(',', ';') + "," + w.startMicros() + "," + w.endMicros()));
+        for (History.Acknowledged a : h.acknowledged()) {
+            History.Receipt r = receipts.get(a.id());
+            lines.add(a.id() + "," + a.recipient() + "," + a.sentMicros() + "," + a.acknowledgedMicros() + ","
+                    + (r == null ? "" : r.receivedMicros()) + "," + (r == null ? 0 : r.count()));
+        }
+        try {
+            Files.write(file, lines);
+            out.append("timeline: ").append(file).append('\n');
+        } catch (IOException e) {
+            out.append("cannot write ").append(file).append(": ").append(e).append('\n');
         }
     }
 

@@ -18,6 +18,7 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
 import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.cluster.Cluster;
 import dev.switchboard.loadtest.cluster.ClusterSpec;
+import dev.switchboard.loadtest.ledger.Checker;
 import dev.switchboard.loadtest.ledger.Ledger;
 import dev.switchboard.loadtest.sender.ForwardFactory;
 import dev.switchboard.loadtest.sender.InnerMessage;
@@ -45,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  * WebSockets (DID exchange, mediate-request, keylist-update, pickup 2.0 live mode), poll and acknowledge their
  * deliveries, ping every {@code pingSeconds}, and a share of them goes offline once and comes back through the
  * next relay; senders POST forwards at {@code rate}/s to random onboarded wallets; at the end a checker
- * request named {@code ledger: no lost message} fails when any acknowledged forward was not received, and
- * the run's assertion fails with it. Starts the system under test in this JVM unless {@code loadtest.ws}
+ * request named {@code ledger: no lost message} fails when the {@link Checker}'s verdict is invalid (an
+ * acknowledged forward never received, or a message never sent received), and the run's assertion fails with
+ * it. Starts the system under test in this JVM unless {@code loadtest.ws}
  * names one.
  */
 public class WalletSimulation extends Simulation {
@@ -79,7 +81,7 @@ public class WalletSimulation extends Simulation {
         clock = new RunClock(settings);
         int prepack = Integer.getInteger("loadtest.prepack", 0);
         prepacker = prepack > 0 ? new Prepacker(forwards, registry, prepack, 1) : null;
-        faults = new FaultInjector(settings, cluster, clock, ledger);
+        faults = new FaultInjector(settings, cluster, clock, ledger, registry);
         sampler = new Sampler(cluster);
         System.out.printf(
                 "loadtest: %d wallets over %s, %.0f forwards/s for %s, ws=%s http=%s%n",
@@ -289,7 +291,7 @@ public class WalletSimulation extends Simulation {
                                         session.getBoolean("online"),
                                         session.getString("to"));
                             } else {
-                                ledger.refused();
+                                ledger.refused(session.getString("id"));
                             }
                             return session;
                         }));
@@ -304,8 +306,9 @@ public class WalletSimulation extends Simulation {
                         .get(URI.create(url).resolve("/invitation").toString())
                         .check(status().is(200))
                         .check(bodyString()
-                                .transform(body -> ledger.report().lost())
-                                .is(0L)));
+                                .transform(body -> Checker.check(ledger.history(), faults.windows())
+                                        .valid())
+                                .is(true)));
     }
 
     static VirtualWallet wallet(Session session) {

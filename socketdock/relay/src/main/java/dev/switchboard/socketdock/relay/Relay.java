@@ -11,6 +11,7 @@ import dev.switchboard.socketdock.relay.connection.RelayConnection;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import dev.switchboard.socketdock.relay.pipeline.InternalChannelInitializer;
 import dev.switchboard.socketdock.relay.pipeline.RelayChannelInitializer;
+import dev.switchboard.socketdock.relay.tracing.FrameTracing;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -19,6 +20,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +67,23 @@ public final class Relay implements AutoCloseable {
     }
 
     /**
-     * Binds both listeners and starts the heartbeat.
+     * Binds both listeners and starts the heartbeat; spans go to the globally registered OpenTelemetry
+     * ({@link GlobalOpenTelemetry}: no-ops unless an SDK or the OpenTelemetry Java agent registered one).
      *
      * @throws InterruptedException when interrupted while binding
      * @throws io.netty.channel.ChannelException when a port cannot be bound
      */
     public static Relay start(RelayConfig config) throws InterruptedException {
+        return start(config, GlobalOpenTelemetry.get());
+    }
+
+    /**
+     * Binds both listeners and starts the heartbeat, with spans going to {@code openTelemetry}.
+     *
+     * @throws InterruptedException when interrupted while binding
+     * @throws io.netty.channel.ChannelException when a port cannot be bound
+     */
+    public static Relay start(RelayConfig config, OpenTelemetry openTelemetry) throws InterruptedException {
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(config.eventLoopThreads());
         try {
@@ -101,7 +115,15 @@ public final class Relay implements AutoCloseable {
                     : RequestVerifier.hs256(config.secret());
             BackendDispatcher dispatcher = new BackendDispatcher(client, signer, metrics, config.backendRetries());
             RelayContext context = new RelayContext(
-                    config, endpoint, registry, metrics, dispatcher, verifier, new AtomicBoolean(), Instant.now());
+                    config,
+                    endpoint,
+                    registry,
+                    metrics,
+                    new FrameTracing(openTelemetry),
+                    dispatcher,
+                    verifier,
+                    new AtomicBoolean(),
+                    Instant.now());
             publicInit.delegate = new RelayChannelInitializer(context);
             internalInit.delegate = new InternalChannelInitializer(context);
 
@@ -118,17 +140,22 @@ public final class Relay implements AutoCloseable {
                 heartbeat.start(config.heartbeatInterval());
             }
             if (config.insecureNoAuth()) {
-                LOG.warn("event=insecure_no_auth message=\"authentication is OFF: backend POSTs are unsigned and "
-                        + "anyone who reaches the callback port can write to or close any socket\"");
+                LOG.atWarn()
+                        .setMessage("authentication is OFF: backend POSTs are unsigned and anyone who reaches the"
+                                + " callback port can write to or close any socket")
+                        .addKeyValue("event", "insecure_no_auth")
+                        .log();
             }
-            LOG.info(
-                    "event=started instance_id={} transport={} public={} internal={} endpoint={} message_uri={}",
-                    config.instanceId(),
-                    transport.name(),
-                    publicChannel.localAddress(),
-                    internalChannel.localAddress(),
-                    endpoint,
-                    config.messageUri());
+            LOG.atInfo()
+                    .setMessage("relay started")
+                    .addKeyValue("event", "started")
+                    .addKeyValue("instance_id", config.instanceId())
+                    .addKeyValue("transport", transport.name())
+                    .addKeyValue("public", publicChannel.localAddress())
+                    .addKeyValue("internal", internalChannel.localAddress())
+                    .addKeyValue("endpoint", endpoint)
+                    .addKeyValue("message_uri", config.messageUri())
+                    .log();
             return new Relay(context, group, client, publicChannel, internalChannel, heartbeat);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -194,7 +221,12 @@ public final class Relay implements AutoCloseable {
         context.draining().set(true);
         Collection<RelayConnection> open = context.registry().snapshot();
         long windowNanos = context.config().drainWindow().toNanos();
-        LOG.info("event=drain_started connections={} window_ms={}", open.size(), windowNanos / 1_000_000);
+        LOG.atInfo()
+                .setMessage("drain started")
+                .addKeyValue("event", "drain_started")
+                .addKeyValue("connections", open.size())
+                .addKeyValue("window_ms", windowNanos / 1_000_000)
+                .log();
         int i = 0;
         int n = open.size();
         for (RelayConnection connection : open) {
@@ -211,7 +243,11 @@ public final class Relay implements AutoCloseable {
                 && (context.registry().size() > 0 || context.metrics().dispatchDepth() > 0)) {
             sleep(20);
         }
-        LOG.info("event=drain_finished remaining={}", context.registry().size());
+        LOG.atInfo()
+                .setMessage("drain finished")
+                .addKeyValue("event", "drain_finished")
+                .addKeyValue("remaining", context.registry().size())
+                .log();
         stopNow();
     }
 
@@ -233,7 +269,10 @@ public final class Relay implements AutoCloseable {
         internalChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         client.close(); // before the group: see BackendClient#close
         if (!group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
-            LOG.warn("event=shutdown_timeout message=\"event loops did not stop within 10 s\"");
+            LOG.atWarn()
+                    .setMessage("event loops did not stop within 10 s")
+                    .addKeyValue("event", "shutdown_timeout")
+                    .log();
         }
     }
 

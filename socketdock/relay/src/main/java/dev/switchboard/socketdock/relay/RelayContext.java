@@ -4,17 +4,19 @@ import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.relay.backend.BackendDispatcher;
 import dev.switchboard.socketdock.relay.connection.ConnectionRegistry;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
+import dev.switchboard.socketdock.relay.tracing.FrameTracing;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the handlers of one relay instance share: its configuration, sockets, metrics, backend
+ * What the handlers of one relay instance share: its configuration, sockets, metrics, tracing, backend
  * dispatcher, callback verifier, the callback base URI and the draining flag. Thread-safe.
  *
  * @param config the configuration
  * @param endpoint the callback base URI actually used (configured or derived from the bound port)
  * @param registry the open sockets
  * @param metrics the metrics
+ * @param tracing the frame spans (no-ops unless an OpenTelemetry SDK is registered)
  * @param dispatcher posts events to the backend
  * @param verifier checks callback tokens
  * @param draining set once a drain has begun: readiness 503, upgrades refused
@@ -25,6 +27,7 @@ public record RelayContext(
         String endpoint,
         ConnectionRegistry registry,
         RelayMetrics metrics,
+        FrameTracing tracing,
         BackendDispatcher dispatcher,
         RequestVerifier verifier,
         AtomicBoolean draining,

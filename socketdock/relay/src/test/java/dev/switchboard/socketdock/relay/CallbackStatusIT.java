@@ -32,8 +32,7 @@ class CallbackStatusIT {
     @BeforeEach
     void start() throws Exception {
         backend = new TestBackend();
-        fixture =
-                new RelayFixture(backend, b -> b.maxCallbackBody(64 * 1024).writeBufferWaterMarks(8 * 1024, 16 * 1024));
+        fixture = new RelayFixture(backend, b -> b.maxCallbackBody(64 * 1024).writeBufferHigh(16 * 1024));
     }
 
     @AfterEach

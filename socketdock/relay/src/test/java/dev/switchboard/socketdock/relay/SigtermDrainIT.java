@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The real entry point in its own process: SIGTERM drains (1001 + disconnect notice) and the process exits. */
 class SigtermDrainIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PUBLIC = Pattern.compile("public=/127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern PUBLIC = Pattern.compile("public=\"/127\\.0\\.0\\.1:(\\d+)\"");
 
     @Test
     void sigtermClosesSocketsWith1001SendsNoticesAndExits() throws Exception {
@@ -34,7 +34,7 @@ class SigtermDrainIT {
                             "--enable-native-access=ALL-UNNAMED",
                             "-cp",
                             System.getProperty("java.class.path"),
-                            "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                            "-Dlogback.configurationFile=logback.xml",
                             Main.class.getName(),
                             "--bindport",
                             "0",
@@ -56,7 +56,7 @@ class SigtermDrainIT {
                 int port = -1;
                 for (String line; port < 0 && (line = log.readLine()) != null; ) {
                     Matcher m = PUBLIC.matcher(line);
-                    if (line.contains("event=started") && m.find()) {
+                    if (line.contains("event=\"started\"") && m.find()) {
                         port = Integer.parseInt(m.group(1));
                     }
                 }

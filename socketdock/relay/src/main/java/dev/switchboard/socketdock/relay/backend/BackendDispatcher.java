@@ -47,6 +47,7 @@ public final class BackendDispatcher {
      *
      * @param event metric label: {@code connect}, {@code message}, {@code disconnect}, {@code heartbeat}
      * @param idempotencyKey sent as {@code Idempotency-Key} when not null
+     * @param traceHeaders sent as they are on every attempt (W3C {@code traceparent}), empty for none
      * @param retry whether to retry at all (heartbeats do not: the next one follows)
      * @param executor where the returned future completes
      */
@@ -55,10 +56,11 @@ public final class BackendDispatcher {
             URI uri,
             byte[] body,
             @Nullable String idempotencyKey,
+            Map<String, String> traceHeaders,
             boolean retry,
             EventExecutor executor) {
         Promise<Outcome> result = executor.newPromise();
-        attempt(event, uri, body, idempotencyKey, retry ? retries : 0, 0, executor, result);
+        attempt(event, uri, body, idempotencyKey, traceHeaders, retry ? retries : 0, 0, executor, result);
         return result;
     }
 
@@ -67,11 +69,13 @@ public final class BackendDispatcher {
             URI uri,
             byte[] body,
             @Nullable String idempotencyKey,
+            Map<String, String> traceHeaders,
             int retriesLeft,
             int attempt,
             EventExecutor executor,
             Promise<Outcome> result) {
-        Map<String, String> headers = new HashMap<>(4);
+        Map<String, String> headers = new HashMap<>(8);
+        headers.putAll(traceHeaders);
         String authorization = signer.authorization("POST", uri, body);
         if (authorization != null) {
             headers.put(HttpNames.AUTHORIZATION, authorization);
@@ -107,14 +111,25 @@ public final class BackendDispatcher {
             if (retryable && retriesLeft > 0) {
                 metrics.backendRetry(event);
                 long backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS << Math.min(attempt, 10));
-                LOG.debug(
-                        "event=backend_retry kind={} uri={} attempt={} cause=\"{}\"",
-                        event,
-                        uri,
-                        attempt + 1,
-                        failure.detail());
+                LOG.atDebug()
+                        .setMessage("backend POST retried")
+                        .addKeyValue("event", "backend_retry")
+                        .addKeyValue("kind", event)
+                        .addKeyValue("uri", uri)
+                        .addKeyValue("attempt", attempt + 1)
+                        .addKeyValue("cause", failure.detail())
+                        .log();
                 executor.schedule(
-                        () -> attempt(event, uri, body, idempotencyKey, retriesLeft - 1, attempt + 1, executor, result),
+                        () -> attempt(
+                                event,
+                                uri,
+                                body,
+                                idempotencyKey,
+                                traceHeaders,
+                                retriesLeft - 1,
+                                attempt + 1,
+                                executor,
+                                result),
                         backoff,
                         TimeUnit.MILLISECONDS);
             } else {

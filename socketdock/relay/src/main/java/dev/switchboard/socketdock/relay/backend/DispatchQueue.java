@@ -4,6 +4,7 @@ import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import io.netty.channel.EventLoop;
 import java.net.URI;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,21 @@ public final class DispatchQueue {
      * @param uri where to POST
      * @param body the JSON body
      * @param idempotencyKey the message's key, or null
+     * @param traceHeaders trace context headers for the POST (W3C {@code traceparent}), empty for none
      * @param onDone called on the event loop with the final outcome
      */
     public record Item(
-            String event, URI uri, byte[] body, @Nullable String idempotencyKey, Consumer<Outcome> onDone) {}
+            String event,
+            URI uri,
+            byte[] body,
+            @Nullable String idempotencyKey,
+            Map<String, String> traceHeaders,
+            Consumer<Outcome> onDone) {
+        /** An item without trace headers. */
+        public Item(String event, URI uri, byte[] body, @Nullable String idempotencyKey, Consumer<Outcome> onDone) {
+            this(event, uri, body, idempotencyKey, Map.of(), onDone);
+        }
+    }
 
     private final EventLoop loop;
     private final BackendDispatcher dispatcher;
@@ -87,7 +99,7 @@ public final class DispatchQueue {
         Item item = waiting.poll();
         busy = true;
         dispatcher
-                .post(item.event(), item.uri(), item.body(), item.idempotencyKey(), true, loop)
+                .post(item.event(), item.uri(), item.body(), item.idempotencyKey(), item.traceHeaders(), true, loop)
                 .addListener(f -> {
                     busy = false;
                     metrics.dispatchDepth(-1);

@@ -7,6 +7,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
@@ -54,14 +55,16 @@ public final class HeartbeatPublisher implements AutoCloseable {
 
     private void beat() {
         byte[] body = SocketDockJson.write(new Heartbeat(instanceId, endpoint, connections.getAsInt(), startedAt));
-        dispatcher.post("heartbeat", uri, body, null, false, executor).addListener(f -> {
+        dispatcher.post("heartbeat", uri, body, null, Map.of(), false, executor).addListener(f -> {
             Outcome outcome = (Outcome) f.getNow();
             if (outcome != null && !outcome.delivered()) {
-                LOG.warn(
-                        "event=heartbeat_failed uri={} status={} cause=\"{}\"",
-                        uri,
-                        outcome.status(),
-                        outcome.detail());
+                LOG.atWarn()
+                        .setMessage("heartbeat failed")
+                        .addKeyValue("event", "heartbeat_failed")
+                        .addKeyValue("uri", uri)
+                        .addKeyValue("status", outcome.status())
+                        .addKeyValue("cause", outcome.detail())
+                        .log();
             }
         });
     }

@@ -8,6 +8,8 @@
  * Out: HTTP/1.1 POSTs through {@link dev.switchboard.socketdock.relay.backend.BackendClient}, and an
  * {@link dev.switchboard.socketdock.relay.backend.Outcome} per event after retries, which the
  * connection maps to a close code (1008 connect refused, 1011 backend failed, 1013 overloaded).
+ * A message POST carries its frame's trace context ({@code traceparent}, from {@code tracing}) on
+ * every attempt.
  *
  * <p>Why Netty's own HTTP client and not {@code java.net.http.HttpClient}: the POSTs run on the
  * relay's event loops (no extra selector or executor threads, no thread hops beyond one

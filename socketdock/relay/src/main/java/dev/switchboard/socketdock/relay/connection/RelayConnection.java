@@ -12,12 +12,14 @@ import dev.switchboard.socketdock.protocol.SocketDockJson;
 import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.backend.DispatchQueue;
 import dev.switchboard.socketdock.relay.backend.Outcome;
+import dev.switchboard.socketdock.relay.tracing.FrameTracing;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +91,12 @@ public final class RelayConnection {
         channel.attr(KEY).set(this);
         context.registry().add(this);
         context.metrics().connectionOpened();
-        LOG.debug("event=open connection_id={} remote={}", id, channel.remoteAddress());
+        LOG.atDebug()
+                .setMessage("socket open")
+                .addKeyValue("event", "open")
+                .addKeyValue("connection_id", id)
+                .addKeyValue("remote", channel.remoteAddress())
+                .log();
         URI connectUri = context.config().connectUri();
         if (connectUri != null) {
             byte[] body = SocketDockJson.write(new ConnectEvent(meta().withHeaders(headers)));
@@ -103,13 +110,28 @@ public final class RelayConnection {
             return;
         }
         long n = ++seq;
+        Span span = context.tracing().frameIn(id, n, frame == Frame.TEXT, payload.length);
         byte[] body = SocketDockJson.write(MessageEvent.of(meta(), n, frame, payload));
         String key = IdempotencyKey.of(context.config().instanceId(), id, n);
-        boolean queued = queue.offer(
-                new DispatchQueue.Item("message", context.config().messageUri(), body, key, this::onMessageOutcome));
+        boolean queued = queue.offer(new DispatchQueue.Item(
+                "message",
+                context.config().messageUri(),
+                body,
+                key,
+                context.tracing().headers(span),
+                outcome -> {
+                    FrameTracing.end(span, outcome.status(), outcome.detail());
+                    onMessageOutcome(outcome);
+                }));
         if (!queued) {
+            FrameTracing.end(span, 0, "dispatch queue full");
             context.metrics().dispatchOverflow();
-            LOG.warn("event=dispatch_queue_full connection_id={} seq={}", id, n);
+            LOG.atWarn()
+                    .setMessage("dispatch queue full: closing 1013")
+                    .addKeyValue("event", "dispatch_queue_full")
+                    .addKeyValue("connection_id", id)
+                    .addKeyValue("seq", n)
+                    .log();
             close(CloseCodes.TRY_AGAIN_LATER, "backend overloaded");
         }
     }
@@ -154,18 +176,25 @@ public final class RelayConnection {
     public void onInactive() {
         state = state.toClosed(CloseCodes.ABNORMAL_CLOSURE, "connection lost");
         ConnectionState.Closed closed = (ConnectionState.Closed) state;
-        LOG.debug("event=close connection_id={} code={} reason=\"{}\"", id, closed.code(), closed.reason());
+        LOG.atDebug()
+                .setMessage("socket closed")
+                .addKeyValue("event", "close")
+                .addKeyValue("connection_id", id)
+                .addKeyValue("code", closed.code())
+                .log();
         URI disconnectUri = context.config().disconnectUri();
         if (disconnectUri != null) {
             // enqueued before the socket leaves the registry, so a drain waiting for both sees it
             byte[] body = SocketDockJson.write(new DisconnectEvent(id, meta(), closed.code(), closed.reason()));
             queue.offerAlways(new DispatchQueue.Item("disconnect", disconnectUri, body, null, outcome -> {
                 if (!outcome.delivered()) {
-                    LOG.warn(
-                            "event=disconnect_notice_failed connection_id={} status={} cause=\"{}\"",
-                            id,
-                            outcome.status(),
-                            outcome.detail());
+                    LOG.atWarn()
+                            .setMessage("disconnect notice failed")
+                            .addKeyValue("event", "disconnect_notice_failed")
+                            .addKeyValue("connection_id", id)
+                            .addKeyValue("status", outcome.status())
+                            .addKeyValue("cause", outcome.detail())
+                            .log();
                 }
             }));
         }
@@ -200,7 +229,12 @@ public final class RelayConnection {
         }
         queue.drop("message");
         if (outcome.kind() == Outcome.Kind.REJECTED) {
-            LOG.info("event=connect_rejected connection_id={} status={}", id, outcome.status());
+            LOG.atInfo()
+                    .setMessage("connect rejected by the backend: closing 1008")
+                    .addKeyValue("event", "connect_rejected")
+                    .addKeyValue("connection_id", id)
+                    .addKeyValue("status", outcome.status())
+                    .log();
             close(CloseCodes.POLICY_VIOLATION, "connect rejected");
         } else {
             onBackendFailure("connect", outcome);
@@ -210,7 +244,13 @@ public final class RelayConnection {
     private void onMessageOutcome(Outcome outcome) {
         switch (outcome.kind()) {
             case DELIVERED -> {}
-            case REJECTED -> LOG.warn("event=message_rejected connection_id={} status={}", id, outcome.status());
+            case REJECTED ->
+                LOG.atWarn()
+                        .setMessage("message rejected by the backend")
+                        .addKeyValue("event", "message_rejected")
+                        .addKeyValue("connection_id", id)
+                        .addKeyValue("status", outcome.status())
+                        .log();
             case OVERLOADED, FAILED -> {
                 queue.drop("message");
                 onBackendFailure("message", outcome);
@@ -219,12 +259,14 @@ public final class RelayConnection {
     }
 
     private void onBackendFailure(String event, Outcome outcome) {
-        LOG.warn(
-                "event=backend_failed kind={} connection_id={} status={} cause=\"{}\"",
-                event,
-                id,
-                outcome.status(),
-                outcome.detail());
+        LOG.atWarn()
+                .setMessage("backend failed after retries")
+                .addKeyValue("event", "backend_failed")
+                .addKeyValue("kind", event)
+                .addKeyValue("connection_id", id)
+                .addKeyValue("status", outcome.status())
+                .addKeyValue("cause", outcome.detail())
+                .log();
         if (outcome.kind() == Outcome.Kind.OVERLOADED) {
             close(CloseCodes.TRY_AGAIN_LATER, "backend overloaded");
         } else {

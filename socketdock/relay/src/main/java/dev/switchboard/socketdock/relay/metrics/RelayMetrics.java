@@ -1,47 +1,108 @@
 package dev.switchboard.socketdock.relay.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 
 /**
- * All relay metrics (names below, all prefixed {@code socketdock_}). Thread-safe; one instance per
- * relay.
+ * All relay metrics, on one Micrometer {@link PrometheusMeterRegistry} per relay. Thread-safe; every
+ * meter a hot path touches (frames, bytes, a known event's timer) is registered once and kept, so a
+ * frame costs a few adder increments and no allocation. Series, as {@link #scrape} exports them:
  *
  * <ul>
- *   <li>{@code connections_open} gauge; {@code connections_opened_total};
- *       {@code connections_closed_total{code}} by WebSocket close code;
- *       {@code upgrades_rejected_total{reason}} ({@code capacity}, {@code draining}, {@code path});
- *   <li>{@code frames_in_total{frame}}, {@code frames_out_total{frame}} ({@code text|binary});
- *       {@code bytes_in_total}, {@code bytes_out_total} (frame payload bytes);
- *   <li>{@code backend_request_duration_seconds{event}} histogram per attempt;
- *       {@code backend_errors_total{event,status}} (HTTP status, {@code timeout} or {@code io});
- *       {@code backend_retries_total{event}};
- *   <li>{@code callback_requests_total{callback,status}};
- *   <li>{@code dispatch_queue_depth} gauge (backend POSTs waiting or in flight, all sockets);
- *       {@code dispatch_queue_overflows_total}.
+ *   <li>{@code socketdock_connections_open} gauge; {@code socketdock_connections_opened_total};
+ *       {@code socketdock_connections_closed_total{code}} by WebSocket close code (RFC 6455 section 7.4);
+ *       {@code socketdock_upgrades_rejected_total{reason}} ({@code capacity}, {@code draining}, {@code path});
+ *   <li>{@code socketdock_frames_in_total{frame}}, {@code socketdock_frames_out_total{frame}} ({@code
+ *       text|binary}); {@code socketdock_bytes_in_total}, {@code socketdock_bytes_out_total} (frame payload bytes);
+ *   <li>{@code socketdock_backend_request_duration_seconds{event}} histogram per attempt (buckets 1 ms to 10 s);
+ *       {@code socketdock_backend_errors_total{event,status}} (HTTP status, {@code timeout} or {@code io});
+ *       {@code socketdock_backend_retries_total{event}};
+ *   <li>{@code socketdock_callback_requests_total{callback,status}};
+ *   <li>{@code socketdock_dispatch_queue_depth} gauge (backend POSTs waiting or in flight, all sockets);
+ *       {@code socketdock_dispatch_queue_overflows_total}.
  * </ul>
  */
 public final class RelayMetrics {
-    private final LongAdder opened = new LongAdder();
-    private final Map<Integer, LongAdder> closedByCode = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> upgradesRejected = new ConcurrentHashMap<>();
-    private final LongAdder textIn = new LongAdder();
-    private final LongAdder binaryIn = new LongAdder();
-    private final LongAdder textOut = new LongAdder();
-    private final LongAdder binaryOut = new LongAdder();
-    private final LongAdder bytesIn = new LongAdder();
-    private final LongAdder bytesOut = new LongAdder();
-    private final Map<String, Histogram> backendLatency = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> backendErrors = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> backendRetries = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> callbacks = new ConcurrentHashMap<>();
+    /** The exported metric families, by their Prometheus names (the k8s contract and MetricsIT read this list). */
+    public static final List<String> NAMES = List.of(
+            "socketdock_connections_open",
+            "socketdock_connections_opened_total",
+            "socketdock_connections_closed_total",
+            "socketdock_upgrades_rejected_total",
+            "socketdock_frames_in_total",
+            "socketdock_frames_out_total",
+            "socketdock_bytes_in_total",
+            "socketdock_bytes_out_total",
+            "socketdock_backend_request_duration_seconds",
+            "socketdock_backend_errors_total",
+            "socketdock_backend_retries_total",
+            "socketdock_callback_requests_total",
+            "socketdock_dispatch_queue_depth",
+            "socketdock_dispatch_queue_overflows_total");
+
+    /** The backend events, registered up front so that their series exist (at 0) from the start. */
+    private static final List<String> EVENTS = List.of("connect", "message", "disconnect", "heartbeat");
+
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(1), Duration.ofNanos(2_500_000), Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10)
+    };
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter opened;
+    private final Map<Integer, Counter> closedByCode = new ConcurrentHashMap<>();
+    private final Map<String, Counter> upgradesRejected = new ConcurrentHashMap<>();
+    private final Counter textIn;
+    private final Counter binaryIn;
+    private final Counter textOut;
+    private final Counter binaryOut;
+    private final Counter bytesIn;
+    private final Counter bytesOut;
+    private final Map<String, Timer> backendLatency = new ConcurrentHashMap<>();
+    private final Map<String, Counter> backendErrors = new ConcurrentHashMap<>();
+    private final Map<String, Counter> backendRetries = new ConcurrentHashMap<>();
+    private final Map<String, Counter> callbacks = new ConcurrentHashMap<>();
     private final LongAdder dispatchDepth = new LongAdder();
-    private final LongAdder dispatchOverflows = new LongAdder();
+    private final Counter dispatchOverflows;
     private volatile IntSupplier openConnections = () -> 0;
+
+    /** A registry with every fixed series registered. */
+    public RelayMetrics() {
+        Gauge.builder("socketdock.connections.open", () -> openConnections.getAsInt())
+                .description("Open WebSockets.")
+                .register(registry);
+        opened = counter("socketdock.connections.opened", "WebSockets opened.");
+        textIn = frames("socketdock.frames.in", "text", "Data frames received from clients.");
+        binaryIn = frames("socketdock.frames.in", "binary", "Data frames received from clients.");
+        textOut = frames("socketdock.frames.out", "text", "Data frames written to clients.");
+        binaryOut = frames("socketdock.frames.out", "binary", "Data frames written to clients.");
+        bytesIn = counter("socketdock.bytes.in", "Frame payload bytes received.");
+        bytesOut = counter("socketdock.bytes.out", "Frame payload bytes written.");
+        Gauge.builder("socketdock.dispatch.queue.depth", dispatchDepth, LongAdder::sum)
+                .description("Backend POSTs queued or in flight, all sockets.")
+                .register(registry);
+        dispatchOverflows =
+                counter("socketdock.dispatch.queue.overflows", "Sockets closed with 1013 on a full dispatch queue.");
+        for (String reason : List.of("capacity", "draining", "path")) {
+            upgradeCounter(reason);
+        }
+        for (String event : EVENTS) {
+            timer(event);
+            retryCounter(event);
+        }
+    }
 
     /** Sets where the open-connections gauge reads from (the connection registry). */
     public void openConnectionsGauge(IntSupplier supplier) {
@@ -55,50 +116,59 @@ public final class RelayMetrics {
 
     /** A socket closed with this close code (RFC 6455 section 7.4). */
     public void connectionClosed(int code) {
-        closedByCode.computeIfAbsent(code, k -> new LongAdder()).increment();
+        closedByCode
+                .computeIfAbsent(
+                        code,
+                        c -> Counter.builder("socketdock.connections.closed")
+                                .description("WebSockets closed, by close code.")
+                                .tag("code", Integer.toString(c))
+                                .register(registry))
+                .increment();
     }
 
     /** An upgrade was refused. @param reason {@code capacity}, {@code draining} or {@code path} */
     public void upgradeRejected(String reason) {
-        upgradesRejected.computeIfAbsent(reason, k -> new LongAdder()).increment();
+        upgradeCounter(reason).increment();
     }
 
     /** A data frame arrived from a client. */
     public void frameIn(boolean text, int bytes) {
         (text ? textIn : binaryIn).increment();
-        bytesIn.add(bytes);
+        bytesIn.increment(bytes);
     }
 
     /** A data frame was written to a client. */
     public void frameOut(boolean text, int bytes) {
         (text ? textOut : binaryOut).increment();
-        bytesOut.add(bytes);
+        bytesOut.increment(bytes);
     }
 
     /** One backend POST attempt finished (any outcome). */
     public void backendLatency(String event, long nanos) {
-        backendLatency
-                .computeIfAbsent(event, k -> new Histogram(Histogram.LATENCY_BOUNDS))
-                .observeNanos(nanos);
+        timer(event).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** One backend POST attempt failed. @param status the HTTP status, {@code timeout} or {@code io} */
     public void backendError(String event, String status) {
         backendErrors
-                .computeIfAbsent(event + "\u0000" + status, k -> new LongAdder())
+                .computeIfAbsent(
+                        event + "\u0000" + status,
+                        k -> Counter.builder("socketdock.backend.errors")
+                                .description("Failed backend POST attempts, by event and status.")
+                                .tag("event", event)
+                                .tag("status", status)
+                                .register(registry))
                 .increment();
     }
 
     /** A backend POST is retried. */
     public void backendRetry(String event) {
-        backendRetries.computeIfAbsent(event, k -> new LongAdder()).increment();
+        retryCounter(event).increment();
     }
 
     /** A callback was answered. @param callback {@code send}, {@code disconnect} or {@code unknown} */
     public void callback(String callback, int status) {
-        callbacks
-                .computeIfAbsent(callback + "\u0000" + status, k -> new LongAdder())
-                .increment();
+        callbackCounter(callback, status).increment();
     }
 
     /** Dispatch queue depth changed by {@code delta} (all sockets together). */
@@ -118,87 +188,67 @@ public final class RelayMetrics {
 
     /** Count of callbacks answered with {@code status} (for tests and logs). */
     public long callbackCount(String callback, int status) {
-        LongAdder a = callbacks.get(callback + "\u0000" + status);
-        return a == null ? 0 : a.sum();
+        Counter c = callbacks.get(callback + "\u0000" + status);
+        return c == null ? 0 : (long) c.count();
     }
 
     /** Count of sockets closed with {@code code}. */
     public long closedCount(int code) {
-        LongAdder a = closedByCode.get(code);
-        return a == null ? 0 : a.sum();
+        Counter c = closedByCode.get(code);
+        return c == null ? 0 : (long) c.count();
     }
 
-    /** The Prometheus text exposition (format 0.0.4). */
+    /** The Prometheus text exposition (format 0.0.4), CPU only (no I/O): fine on an event loop. */
     public String scrape() {
-        StringBuilder out = new StringBuilder(4096);
-        gauge(out, "socketdock_connections_open", "Open WebSockets.", openConnections::getAsInt);
-        counter(out, "socketdock_connections_opened_total", "WebSockets opened.", opened::sum);
-        family(out, "socketdock_connections_closed_total", "WebSockets closed, by close code.", "counter");
-        new TreeMap<>(closedByCode)
-                .forEach((code, n) ->
-                        sample(out, "socketdock_connections_closed_total", "code=\"" + code + "\"", n.sum()));
-        family(out, "socketdock_upgrades_rejected_total", "Upgrades refused, by reason.", "counter");
-        new TreeMap<>(upgradesRejected)
-                .forEach((r, n) -> sample(out, "socketdock_upgrades_rejected_total", "reason=\"" + r + "\"", n.sum()));
-        family(out, "socketdock_frames_in_total", "Data frames received from clients.", "counter");
-        sample(out, "socketdock_frames_in_total", "frame=\"text\"", textIn.sum());
-        sample(out, "socketdock_frames_in_total", "frame=\"binary\"", binaryIn.sum());
-        family(out, "socketdock_frames_out_total", "Data frames written to clients.", "counter");
-        sample(out, "socketdock_frames_out_total", "frame=\"text\"", textOut.sum());
-        sample(out, "socketdock_frames_out_total", "frame=\"binary\"", binaryOut.sum());
-        counter(out, "socketdock_bytes_in_total", "Frame payload bytes received.", bytesIn::sum);
-        counter(out, "socketdock_bytes_out_total", "Frame payload bytes written.", bytesOut::sum);
-        family(out, "socketdock_backend_request_duration_seconds", "Backend POST attempt latency.", "histogram");
-        new TreeMap<>(backendLatency)
-                .forEach((event, h) ->
-                        h.write(out, "socketdock_backend_request_duration_seconds", "event=\"" + event + "\""));
-        family(out, "socketdock_backend_errors_total", "Failed backend POST attempts, by event and status.", "counter");
-        new TreeMap<>(backendErrors).forEach((key, n) -> {
-            String[] p = key.split("\u0000", 2);
-            sample(out, "socketdock_backend_errors_total", "event=\"" + p[0] + "\",status=\"" + p[1] + "\"", n.sum());
-        });
-        family(out, "socketdock_backend_retries_total", "Backend POST retries, by event.", "counter");
-        new TreeMap<>(backendRetries)
-                .forEach((event, n) ->
-                        sample(out, "socketdock_backend_retries_total", "event=\"" + event + "\"", n.sum()));
-        family(out, "socketdock_callback_requests_total", "Callbacks answered, by callback and status.", "counter");
-        new TreeMap<>(callbacks).forEach((key, n) -> {
-            String[] p = key.split("\u0000", 2);
-            sample(
-                    out,
-                    "socketdock_callback_requests_total",
-                    "callback=\"" + p[0] + "\",status=\"" + p[1] + "\"",
-                    n.sum());
-        });
-        gauge(
-                out,
-                "socketdock_dispatch_queue_depth",
-                "Backend POSTs queued or in flight, all sockets.",
-                dispatchDepth::sum);
-        counter(
-                out,
-                "socketdock_dispatch_queue_overflows_total",
-                "Sockets closed with 1013 on a full dispatch queue.",
-                dispatchOverflows::sum);
-        return out.toString();
+        return registry.scrape();
     }
 
-    private static void family(StringBuilder out, String name, String help, String type) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
     }
 
-    private static void gauge(StringBuilder out, String name, String help, LongSupplier value) {
-        family(out, name, help, "gauge");
-        out.append(name).append(' ').append(value.getAsLong()).append('\n');
+    private Counter frames(String name, String frame, String description) {
+        return Counter.builder(name)
+                .description(description)
+                .tag("frame", frame)
+                .register(registry);
     }
 
-    private static void counter(StringBuilder out, String name, String help, LongSupplier value) {
-        family(out, name, help, "counter");
-        out.append(name).append(' ').append(value.getAsLong()).append('\n');
+    private Counter upgradeCounter(String reason) {
+        return upgradesRejected.computeIfAbsent(
+                reason,
+                r -> Counter.builder("socketdock.upgrades.rejected")
+                        .description("Upgrades refused, by reason.")
+                        .tag("reason", r)
+                        .register(registry));
     }
 
-    private static void sample(StringBuilder out, String name, String labels, long value) {
-        out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
+    private Counter retryCounter(String event) {
+        return backendRetries.computeIfAbsent(
+                event,
+                e -> Counter.builder("socketdock.backend.retries")
+                        .description("Backend POST retries, by event.")
+                        .tag("event", e)
+                        .register(registry));
+    }
+
+    private Timer timer(String event) {
+        return backendLatency.computeIfAbsent(
+                event,
+                e -> Timer.builder("socketdock.backend.request.duration")
+                        .description("Backend POST attempt latency.")
+                        .tag("event", e)
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry));
+    }
+
+    private Counter callbackCounter(String callback, int status) {
+        return callbacks.computeIfAbsent(
+                callback + "\u0000" + status,
+                k -> Counter.builder("socketdock.callback.requests")
+                        .description("Callbacks answered, by callback and status.")
+                        .tag("callback", callback)
+                        .tag("status", Integer.toString(status))
+                        .register(registry));
     }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.socketdock.protocol.HttpNames;
 import dev.switchboard.socketdock.protocol.auth.Verification;
 import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.connection.RelayConnection;
+import dev.switchboard.socketdock.relay.tracing.FrameTracing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -21,6 +22,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.opentelemetry.api.trace.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *       {@code Content-Type: text/plain} (the body must then be UTF-8, else 400), binary otherwise.
  *       200 once the frame is in the socket's outbound buffer (written to the kernel, or queued
  *       below the high-water mark); 404 unknown or closed socket; 503 with {@code Retry-After} when
- *       the socket's outbound buffer is over its high-water mark (the frame is not taken).
+ *       the socket's outbound buffer is over its high-water mark (the frame is not taken). A W3C
+ *       {@code traceparent} on the request makes the frame's {@code socketdock frame out} span a child
+ *       of the caller's trace (see {@link FrameTracing}).
  *   <li>{@code POST /socket/{id}/disconnect}: close 1000, then 200; 404 unknown socket.
  *   <li>401 with nothing done when the request token is missing, expired, tampered or for another
  *       request; 405 for other methods. (413 for bodies over the limit comes from
@@ -92,7 +96,12 @@ final class CallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                         request.uri(),
                         body);
         if (!verification.ok()) {
-            LOG.info("event=callback_unauthorized path={} reason=\"{}\"", path, verification.reason());
+            LOG.atInfo()
+                    .setMessage("callback refused: 401")
+                    .addKeyValue("event", "callback_unauthorized")
+                    .addKeyValue("path", path)
+                    .addKeyValue("reason", verification.reason())
+                    .log();
             FullHttpResponse response =
                     HttpResponses.text(HttpResponseStatus.UNAUTHORIZED, verification.reason() + "\n");
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
@@ -122,22 +131,26 @@ final class CallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ChannelHandlerContext ctx, boolean keepAlive, FullHttpRequest request, RelayConnection connection) {
         ByteBuf content = request.content();
         boolean text = isTextPlain(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        int bytes = content.readableBytes();
+        Span span = context.tracing().frameOut(request.headers(), connection.id(), text, bytes);
         if (text && !ByteBufUtil.isText(content, StandardCharsets.UTF_8)) {
+            FrameTracing.end(span, 400, "text/plain body is not UTF-8");
             answer(ctx, keepAlive, "send", HttpResponseStatus.BAD_REQUEST, "text/plain body is not UTF-8\n");
             return;
         }
-        int bytes = content.readableBytes();
         ByteBuf payload = content.retainedDuplicate();
         Channel target = connection.channel();
         // decide on the socket's own event loop, where its writability is exact
         target.eventLoop().execute(() -> {
             if (!connection.acceptsFrames()) {
                 payload.release();
+                FrameTracing.end(span, 404, "connection closed");
                 answer(ctx, keepAlive, "send", HttpResponseStatus.NOT_FOUND, "connection closed\n");
                 return;
             }
             if (!target.isWritable()) {
                 payload.release();
+                FrameTracing.end(span, 503, "socket outbound buffer full");
                 FullHttpResponse response =
                         HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "socket outbound buffer full\n");
                 response.headers().set(HttpNames.RETRY_AFTER, "1");
@@ -148,10 +161,12 @@ final class CallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ChannelFuture written =
                     connection.write(text ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload));
             if (written.isDone() && !written.isSuccess()) {
+                FrameTracing.end(span, 404, "connection closed");
                 answer(ctx, keepAlive, "send", HttpResponseStatus.NOT_FOUND, "connection closed\n");
                 return;
             }
             context.metrics().frameOut(text, bytes);
+            FrameTracing.end(span, 200, "ok");
             answer(ctx, keepAlive, "send", HttpResponseStatus.OK, "OK");
         });
     }

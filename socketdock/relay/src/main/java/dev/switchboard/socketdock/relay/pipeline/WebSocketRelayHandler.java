@@ -76,10 +76,20 @@ final class WebSocketRelayHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongFrameException) {
             Closer.close(ctx.channel(), CloseCodes.MESSAGE_TOO_BIG, "frame too big");
         } else if (cause instanceof IOException) {
-            LOG.debug("event=io_error connection_id={} cause=\"{}\"", c == null ? "-" : c.id(), cause.toString());
+            LOG.atDebug()
+                    .setMessage("socket I/O error")
+                    .addKeyValue("event", "io_error")
+                    .addKeyValue("connection_id", c == null ? "-" : c.id())
+                    .addKeyValue("cause", cause.toString())
+                    .log();
             ctx.close();
         } else {
-            LOG.warn("event=unexpected_error connection_id={}", c == null ? "-" : c.id(), cause);
+            LOG.atWarn()
+                    .setMessage("unexpected error: closing 1011")
+                    .addKeyValue("event", "unexpected_error")
+                    .addKeyValue("connection_id", c == null ? "-" : c.id())
+                    .setCause(cause)
+                    .log();
             Closer.close(ctx.channel(), CloseCodes.INTERNAL_ERROR, "internal error");
         }
     }

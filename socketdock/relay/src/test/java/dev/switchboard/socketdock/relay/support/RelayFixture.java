@@ -5,11 +5,14 @@ import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.SharedSecret;
 import dev.switchboard.socketdock.relay.Relay;
 import dev.switchboard.socketdock.relay.RelayConfig;
+import dev.switchboard.socketdock.relay.RelayConfigBuilder;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** A relay on loopback (ports chosen by the OS) wired to a {@link TestBackend}. */
@@ -30,9 +33,15 @@ public final class RelayFixture implements AutoCloseable {
     public final RequestSigner signer = RequestSigner.hs256(SECRET);
 
     /** Starts a relay with test defaults, adjusted by {@code customize}. */
-    public RelayFixture(TestBackend backend, Consumer<RelayConfig.Builder> customize) throws InterruptedException {
+    public RelayFixture(TestBackend backend, Consumer<RelayConfigBuilder> customize) throws InterruptedException {
+        this(backend, customize, OpenTelemetry.noop());
+    }
+
+    /** Starts a relay with test defaults, adjusted by {@code customize}, its spans going to {@code openTelemetry}. */
+    public RelayFixture(TestBackend backend, Consumer<RelayConfigBuilder> customize, OpenTelemetry openTelemetry)
+            throws InterruptedException {
         this.backend = backend;
-        RelayConfig.Builder builder = RelayConfig.builder()
+        RelayConfigBuilder builder = RelayConfig.builder()
                 .bindIp("127.0.0.1")
                 .bindPort(0)
                 .internalPort(0)
@@ -44,7 +53,7 @@ public final class RelayFixture implements AutoCloseable {
                 .backendTimeout(Duration.ofSeconds(5))
                 .eventLoopThreads(2);
         customize.accept(builder);
-        this.relay = Relay.start(builder.build());
+        this.relay = Relay.start(builder.build(), openTelemetry);
     }
 
     public URI ws() {
@@ -63,6 +72,13 @@ public final class RelayFixture implements AutoCloseable {
     /** POSTs with the given Authorization header (null for none). */
     public static HttpResponse<String> post(URI uri, String contentType, byte[] body, String authorization)
             throws Exception {
+        return post(uri, contentType, body, authorization, Map.of());
+    }
+
+    /** POSTs with the given Authorization header (null for none) and extra headers. */
+    public static HttpResponse<String> post(
+            URI uri, String contentType, byte[] body, String authorization, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", contentType)
@@ -70,6 +86,7 @@ public final class RelayFixture implements AutoCloseable {
         if (authorization != null) {
             request.header(HttpNames.AUTHORIZATION, authorization);
         }
+        headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * Echo throughput: {@code --connections} sockets each keep {@code --window} messages in flight
@@ -24,14 +26,38 @@ public final class EchoLoadClient {
 
     private EchoLoadClient() {}
 
+    /** The flags (picocli). */
+    static final class Args {
+        @Option(names = "--target", defaultValue = "ws://127.0.0.1:8765/ws")
+        URI target = URI.create("ws://127.0.0.1:8765/ws");
+
+        @Option(names = "--source", defaultValue = "127.0.0.1")
+        String source = "";
+
+        @Option(names = "--connections", defaultValue = "100")
+        int connections;
+
+        @Option(names = "--window", defaultValue = "4")
+        int window;
+
+        @Option(names = "--warmup-seconds", defaultValue = "10")
+        int warmup;
+
+        @Option(names = "--seconds", defaultValue = "30")
+        int seconds;
+
+        @Option(names = "--message-bytes", defaultValue = "100")
+        int size;
+    }
+
     public static void main(String[] args) throws Exception {
-        BenchArgs a = new BenchArgs(args);
-        URI target = URI.create(a.get("target", "ws://127.0.0.1:8765/ws"));
-        int connections = a.integer("connections", 100);
-        int window = a.integer("window", 4);
-        int warmup = a.integer("warmup-seconds", 10);
-        int seconds = a.integer("seconds", 30);
-        int size = a.integer("message-bytes", 100);
+        Args a = CommandLine.populateCommand(new Args(), args);
+        URI target = a.target;
+        int connections = a.connections;
+        int window = a.window;
+        int warmup = a.warmup;
+        int seconds = a.seconds;
+        int size = a.size;
 
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(1);
@@ -44,11 +70,7 @@ public final class EchoLoadClient {
         CountDownLatch ready = new CountDownLatch(connections);
 
         BenchSocket sockets = new BenchSocket(
-                group,
-                transport,
-                target,
-                a.get("source", "127.0.0.1"),
-                () -> new SimpleChannelInboundHandler<WebSocketFrame>() {
+                group, transport, target, a.source, () -> new SimpleChannelInboundHandler<WebSocketFrame>() {
                     @Override
                     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
                         if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {

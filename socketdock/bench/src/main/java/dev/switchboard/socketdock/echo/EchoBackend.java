@@ -15,11 +15,12 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * The echo backend, on Netty (so that benchmarks measure the relay, not the backend). Paths (the
@@ -99,26 +100,37 @@ public final class EchoBackend implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 
+    /** The flags (picocli). */
+    static final class Args {
+        @Option(names = "--bind", defaultValue = "127.0.0.1")
+        String bind = "";
+
+        @Option(names = "--port", defaultValue = "8080")
+        int port;
+
+        @Option(names = "--secret", defaultValue = "${env:SOCKETDOCK_SECRET}")
+        @Nullable
+        String secret;
+
+        @Option(names = "--insecure-no-auth")
+        boolean insecure;
+    }
+
     /** {@code --bind 127.0.0.1 --port 8080 [--secret S | --insecure-no-auth]}; the secret also from {@code SOCKETDOCK_SECRET}. */
     public static void main(String[] args) throws InterruptedException {
-        String bind = "127.0.0.1";
-        int port = 8080;
-        String secret = System.getenv("SOCKETDOCK_SECRET");
-        boolean insecure = false;
-        List<String> a = List.of(args);
-        for (int i = 0; i < a.size(); i++) {
-            switch (a.get(i)) {
-                case "--bind" -> bind = a.get(++i);
-                case "--port" -> port = Integer.parseInt(a.get(++i));
-                case "--secret" -> secret = a.get(++i);
-                case "--insecure-no-auth" -> insecure = true;
-                default -> {
-                    System.err.println("echo-backend: unknown argument " + a.get(i)
-                            + " (expected: --bind ADDR --port PORT --secret S | --insecure-no-auth)");
-                    System.exit(2);
-                }
-            }
+        Args a;
+        try {
+            a = CommandLine.populateCommand(new Args(), args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("echo-backend: " + e.getMessage()
+                    + " (expected: --bind ADDR --port PORT --secret S | --insecure-no-auth)");
+            System.exit(2);
+            return;
         }
+        String bind = a.bind;
+        int port = a.port;
+        String secret = a.secret;
+        boolean insecure = a.insecure;
         if ((secret == null || secret.isEmpty()) && !insecure) {
             System.err.println("echo-backend: --secret (or SOCKETDOCK_SECRET) required, or --insecure-no-auth");
             System.exit(2);

@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * Opens {@code --count} WebSockets to {@code --target} from source address {@code --source}, at most
@@ -24,14 +26,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ConnectionsClient {
     private ConnectionsClient() {}
 
+    /** The flags (picocli). */
+    static final class Args {
+        @Option(names = "--target", defaultValue = "ws://127.0.0.1:8765/ws")
+        URI target = URI.create("ws://127.0.0.1:8765/ws");
+
+        @Option(names = "--source", defaultValue = "127.0.0.2")
+        String source = "";
+
+        @Option(names = "--count", defaultValue = "5000")
+        int count;
+
+        @Option(names = "--concurrency", defaultValue = "200")
+        int concurrency;
+
+        @Option(names = "--hold-seconds", defaultValue = "120")
+        int holdSeconds;
+
+        @Option(names = "--ping-seconds", defaultValue = "60")
+        int pingSeconds;
+    }
+
     public static void main(String[] args) throws Exception {
-        BenchArgs a = new BenchArgs(args);
-        URI target = URI.create(a.get("target", "ws://127.0.0.1:8765/ws"));
-        String source = a.get("source", "127.0.0.2");
-        int count = a.integer("count", 5000);
-        int concurrency = a.integer("concurrency", 200);
-        int holdSeconds = a.integer("hold-seconds", 120);
-        int pingSeconds = a.integer("ping-seconds", 60);
+        Args a = CommandLine.populateCommand(new Args(), args);
+        URI target = a.target;
+        String source = a.source;
+        int count = a.count;
+        int concurrency = a.concurrency;
+        int holdSeconds = a.holdSeconds;
+        int pingSeconds = a.pingSeconds;
 
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(1);
