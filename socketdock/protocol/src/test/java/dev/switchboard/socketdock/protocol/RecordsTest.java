@@ -140,4 +140,26 @@ class RecordsTest {
         assertThat(CallbackPaths.parse("/socket/c1/send/")).isEmpty();
         assertThat(CallbackPaths.parse("/socket/c1/SEND")).isEmpty();
     }
+
+    @Test
+    void wrongJsonTypesAreMalformedWithTheEventNamed() {
+        String meta = "{\"connection_id\":\"c\",\"send\":\"s\",\"disconnect\":\"d\"}";
+        for (String body : new String[] {
+            "{\"meta\":" + meta + ",\"message\":{}}",
+            "{\"meta\":" + meta + ",\"message\":[\"x\"]}",
+            "{\"meta\":\"c\",\"message\":\"x\"}",
+            "{\"meta\":" + meta.replace("\"c\"", "{}") + ",\"message\":\"x\"}",
+            "[]"
+        }) {
+            assertThatThrownBy(() -> SocketDockJson.readMessage(body.getBytes(StandardCharsets.UTF_8)))
+                    .as(body)
+                    .isInstanceOf(MalformedEventException.class)
+                    .hasMessageStartingWith("MessageEvent: ");
+        }
+        assertThatThrownBy(() -> SocketDockJson.readHeartbeat(
+                        "{\"instance_id\":\"i\",\"endpoint\":\"e\",\"connections\":\"many\",\"started_at\":\"2026-12-03T12:00:00Z\"}"
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("Heartbeat: ");
+    }
 }
