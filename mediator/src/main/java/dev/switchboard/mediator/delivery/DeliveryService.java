@@ -38,6 +38,7 @@ public class DeliveryService {
     private final RelayConfig relayConfig;
     private final MeterRegistry meters;
     private final DeliveryConfig deliveryConfig;
+    private final OfflineWallets offline;
 
     /** Constructor injection. */
     public DeliveryService(
@@ -47,7 +48,9 @@ public class DeliveryService {
             Pusher pusher,
             RelayConfig relayConfig,
             MeterRegistry meters,
-            DeliveryConfig deliveryConfig) {
+            DeliveryConfig deliveryConfig,
+            OfflineWallets offline) {
+        this.offline = offline;
         this.deliveryConfig = deliveryConfig;
         this.mailboxes = mailboxes;
         this.routes = routes;
@@ -172,6 +175,7 @@ public class DeliveryService {
         routes.removeConnection(instanceId, connectionId).toCompletableFuture().join();
         String conn = sessions.walletOn(owner);
         if (conn != null) {
+            offline.socketClosed(conn); // active until now: push notifications wait a grace period
             int released = mailboxes.release(conn, owner).toCompletableFuture().join();
             if (sessions.isLive(conn, owner)) {
                 sessions.liveOff(conn);

@@ -63,6 +63,7 @@ public class Pusher {
     private final MediatorConfig config;
     private final DeliveryConfig deliveryConfig;
     private final MeterRegistry meters;
+    private final OfflineWallets offline;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, AtomicInteger> pushes = new ConcurrentHashMap<>();
     /**
@@ -99,7 +100,9 @@ public class Pusher {
             DeliveryDeadlines deadlines,
             MediatorConfig config,
             DeliveryConfig deliveryConfig,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            OfflineWallets offline) {
+        this.offline = offline;
         this.mailboxes = mailboxes;
         this.routes = routes;
         this.relay = relay;
@@ -261,6 +264,7 @@ public class Pusher {
             List<Route> current = routes.routes(conn).toCompletableFuture().join();
             if (current.isEmpty()) {
                 endClaim(conn, claim); // reconnecting pushes again (the route's first message)
+                offline.messagesWaiting(conn); // may wake its device (push notifications)
                 return;
             }
             Route route = current.get(0);
