@@ -13,6 +13,7 @@ const {
 } = await import('@credo-ts/didcomm')
 const { DidCommMediatorPickupStrategy } = await import('@credo-ts/didcomm')
 const { createSenderAgent, createWalletAgent, httpStatusRecorder, newAgentState } = await import('./lib/agents.mjs')
+const { GetDeviceInfoMessage, SetDeviceInfoMessage, pushNotificationHandlers, request } = await import('./lib/push-notifications.mjs')
 
 const DEFAULT_TIMEOUT_MS = 60_000
 
@@ -110,6 +111,7 @@ async function startWalletAgent(entry, wsUrl) {
     wsRedirectUrl: wsUrl ?? null,
   })
   attachEvents(entry.id, agent)
+  agent.didcomm.registerMessageHandlers(pushNotificationHandlers())
   entry.agent = agent
   entry.ws = ws
   try {
@@ -237,6 +239,23 @@ const commands = {
       agent.didcomm.connections.sendPing(connectionId, { responseRequested: command.responseRequested !== false })
     )
     return ['sent', { from: id, connectionId, type: 'trustPing', messageId: message.id, threadId: message.threadId, httpStatuses }]
+  },
+
+  async setDeviceInfo(command) {
+    const id = required(command, 'agent')
+    const connectionId = required(command, 'connectionId')
+    const { agent } = entryFor(id, { kind: 'wallet' })
+    const message = new SetDeviceInfoMessage({ device_token: command.deviceToken ?? null, device_platform: command.devicePlatform ?? null })
+    const ack = await request(agent, connectionId, message, command.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    return ['deviceInfoSet', { agent: id, connectionId, ackType: ack.type, status: ack.status ?? null, threadId: ack.threadId }]
+  },
+
+  async getDeviceInfo(command) {
+    const id = required(command, 'agent')
+    const connectionId = required(command, 'connectionId')
+    const { agent } = entryFor(id, { kind: 'wallet' })
+    const info = await request(agent, connectionId, new GetDeviceInfoMessage({}), command.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    return ['deviceInfo', { agent: id, connectionId, deviceToken: info.device_token ?? null, devicePlatform: info.device_platform ?? null }]
   },
 
   async stopWallet(command) {

@@ -12,9 +12,20 @@ import java.time.Duration;
 @ConfigMapping(prefix = "switchboard.delivery")
 public interface DeliveryConfig {
 
-    /** How often each instance looks for wallets whose delivery deadline passed. */
+    /**
+     * The shortest time between two sweeps of an instance (it looks for wallets whose delivery deadline
+     * passed): a sweep runs at the earliest deadline it knows of, but never sooner than this after the last.
+     */
     @WithDefault("1s")
     Duration sweepPeriod();
+
+    /**
+     * The longest time between two sweeps of an instance: when it knows of no earlier deadline (its own
+     * deadlines wake it; this bounds how late it finds those of an instance that died). Idle, an instance
+     * sweeps this often instead of every {@link #sweepPeriod()}.
+     */
+    @WithDefault("5s")
+    Duration idleSweepPeriod();
 
     /**
      * Added to the pickup lease to make a delivery deadline, so that the messages' in-flight lease has

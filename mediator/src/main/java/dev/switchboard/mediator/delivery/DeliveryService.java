@@ -4,7 +4,6 @@ import dev.switchboard.mediator.config.DeliveryConfig;
 import dev.switchboard.mediator.config.RelayConfig;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.Transport;
-import dev.switchboard.mediator.store.DeliveryDeadlines;
 import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -38,8 +37,8 @@ public class DeliveryService {
     private final Pusher pusher;
     private final RelayConfig relayConfig;
     private final MeterRegistry meters;
-    private final DeliveryDeadlines deadlines;
     private final DeliveryConfig deliveryConfig;
+    private final OfflineWallets offline;
 
     /** Constructor injection. */
     public DeliveryService(
@@ -49,9 +48,9 @@ public class DeliveryService {
             Pusher pusher,
             RelayConfig relayConfig,
             MeterRegistry meters,
-            DeliveryDeadlines deadlines,
-            DeliveryConfig deliveryConfig) {
-        this.deadlines = deadlines;
+            DeliveryConfig deliveryConfig,
+            OfflineWallets offline) {
+        this.offline = offline;
         this.deliveryConfig = deliveryConfig;
         this.mailboxes = mailboxes;
         this.routes = routes;
@@ -108,7 +107,7 @@ public class DeliveryService {
                 .increment();
         if (!(result instanceof EnqueueResult.Full)) {
             // before the sender is acknowledged: should this instance die before its push, a sweep pushes
-            deadlines.recordIfAbsent(conn, Instant.now().plus(deliveryConfig.storeDeadline()));
+            pusher.recordFirstDeadline(conn, Instant.now().plus(deliveryConfig.storeDeadline()));
         }
         return result;
     }
@@ -176,6 +175,7 @@ public class DeliveryService {
         routes.removeConnection(instanceId, connectionId).toCompletableFuture().join();
         String conn = sessions.walletOn(owner);
         if (conn != null) {
+            offline.socketClosed(conn); // active until now: push notifications wait a grace period
             int released = mailboxes.release(conn, owner).toCompletableFuture().join();
             if (sessions.isLive(conn, owner)) {
                 sessions.liveOff(conn);

@@ -22,7 +22,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -41,6 +43,11 @@ import org.jspecify.annotations.Nullable;
  * consecutive Redis calls, leaves that batch to the wallet's next message or reconnect.) Every instance sweeps due deadlines (claimed atomically,
  * so one instance takes each) and pushes again: a live delivery the wallet never confirmed, or one whose
  * instance died after reserving, is re-sent by whichever instance is alive.
+ *
+ * <p>The sweep is scheduled, not periodic: it runs at the earliest deadline in Redis it saw (or one this
+ * instance recorded since), at most every {@code switchboard.delivery.sweep-period} and at least every {@code
+ * idle-sweep-period}, so an idle instance wakes every few seconds instead of every second, and a deadline
+ * recorded by an instance that died is found within the idle period.
  */
 @ApplicationScoped
 @Startup // the sweep runs on every instance, whether or not it has pushed anything yet
@@ -56,6 +63,7 @@ public class Pusher {
     private final MediatorConfig config;
     private final DeliveryConfig deliveryConfig;
     private final MeterRegistry meters;
+    private final OfflineWallets offline;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, AtomicInteger> pushes = new ConcurrentHashMap<>();
     /**
@@ -65,6 +73,16 @@ public class Pusher {
     private final Map<String, Instant> swept = new ConcurrentHashMap<>();
     /** Pushes held back on this thread until a reply went out (see {@link #deferPushes}). */
     private final ThreadLocal<@Nullable Set<String>> deferred = new ThreadLocal<>();
+
+    private final long minSweepMillis;
+    private final long idleSweepMillis;
+    private final Object sweepLock = new Object();
+    /** When the next sweep runs (epoch ms), {@link Long#MAX_VALUE} while one runs or none is scheduled. */
+    private volatile long nextSweepMillis = Long.MAX_VALUE;
+    /** When the last sweep started (epoch ms). */
+    private volatile long lastSweepMillis;
+
+    private @Nullable ScheduledFuture<?> nextSweep;
 
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "delivery-sweeper");
@@ -82,7 +100,9 @@ public class Pusher {
             DeliveryDeadlines deadlines,
             MediatorConfig config,
             DeliveryConfig deliveryConfig,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            OfflineWallets offline) {
+        this.offline = offline;
         this.mailboxes = mailboxes;
         this.routes = routes;
         this.relay = relay;
@@ -92,8 +112,53 @@ public class Pusher {
         this.config = config;
         this.deliveryConfig = deliveryConfig;
         this.meters = meters;
-        long period = Math.max(1, deliveryConfig.sweepPeriod().toMillis());
-        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        this.minSweepMillis = Math.max(1, deliveryConfig.sweepPeriod().toMillis());
+        this.idleSweepMillis =
+                Math.max(minSweepMillis, deliveryConfig.idleSweepPeriod().toMillis());
+        scheduleSweep(System.currentTimeMillis() + minSweepMillis);
+    }
+
+    /**
+     * Records a wallet's delivery deadline (see {@link DeliveryDeadlines#record}) and makes this instance's
+     * sweep run by then.
+     */
+    public void recordDeadline(String conn, Instant deadline) {
+        deadlines.record(conn, deadline);
+        scheduleSweep(deadline.toEpochMilli());
+    }
+
+    /**
+     * Records a stored message's first deadline unless the wallet has one (see {@link
+     * DeliveryDeadlines#recordIfAbsent}), and makes this instance's sweep run by then.
+     */
+    public void recordFirstDeadline(String conn, Instant deadline) {
+        deadlines.recordIfAbsent(conn, deadline);
+        scheduleSweep(deadline.toEpochMilli());
+    }
+
+    /**
+     * Makes the next sweep run at {@code atMillis} (epoch ms) unless one is due sooner, and never sooner than
+     * {@link DeliveryConfig#sweepPeriod()} after the last one started.
+     */
+    private void scheduleSweep(long atMillis) {
+        long at = Math.max(atMillis, lastSweepMillis + minSweepMillis);
+        if (at >= nextSweepMillis) {
+            return; // (racy read: at worst a redundant reschedule below)
+        }
+        synchronized (sweepLock) {
+            if (at >= nextSweepMillis || sweeper.isShutdown()) {
+                return;
+            }
+            if (nextSweep != null) {
+                nextSweep.cancel(false);
+            }
+            nextSweepMillis = at;
+            try {
+                nextSweep = sweeper.schedule(this::sweep, at - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                nextSweep = null; // shutting down
+            }
+        }
     }
 
     /**
@@ -102,19 +167,31 @@ public class Pusher {
      * the pushing instance died), and nothing else would trigger a new delivery while the wallet stays live.
      */
     void sweep() {
+        long started = System.currentTimeMillis();
+        synchronized (sweepLock) { // deadlines recorded from now on schedule the next sweep themselves
+            lastSweepMillis = started;
+            nextSweepMillis = Long.MAX_VALUE;
+            nextSweep = null;
+        }
+        long next = started + idleSweepMillis;
         try {
-            Instant now = Instant.now();
-            Instant claimUntil =
-                    Instant.ofEpochMilli(now.plus(deliveryConfig.claimLease()).toEpochMilli());
-            List<String> due = deadlines.claimDue(now, claimUntil, deliveryConfig.sweepBatch());
-            for (String conn : due) {
+            Instant now = Instant.ofEpochMilli(started);
+            Instant claimUntil = now.plus(deliveryConfig.claimLease());
+            DeliveryDeadlines.Claimed claimed = deadlines.claimDue(now, claimUntil, deliveryConfig.sweepBatch());
+            meters.counter("switchboard.delivery.sweeps").increment();
+            for (String conn : claimed.wallets()) {
                 swept.put(conn, claimUntil);
                 meters.counter("switchboard.delivery.repush").increment();
                 push(conn);
             }
+            if (claimed.next() != null) {
+                next = Math.min(next, claimed.next().toEpochMilli());
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("delivery sweep failed (retried next period): %s", e.toString());
+            LOG.warnf("delivery sweep failed (retried after the sweep period): %s", e.toString());
+            next = started;
         }
+        scheduleSweep(next);
     }
 
     /**
@@ -188,6 +265,7 @@ public class Pusher {
             List<Route> current = routes.routes(conn).toCompletableFuture().join();
             if (current.isEmpty()) {
                 endClaim(conn, claim); // reconnecting pushes again (the route's first message)
+                offline.messagesWaiting(conn); // may wake its device (push notifications)
                 return;
             }
             Route route = current.get(0);
@@ -230,7 +308,7 @@ public class Pusher {
                 return true;
             }
             // before sending: should this instance die now, another one re-pushes once the lease ended
-            deadlines.record(conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
+            recordDeadline(conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
             if (pickupLive) {
                 byte[] frame = packer.pack(conn, sessions.liveProtocol(conn), batch);
                 boolean ok =

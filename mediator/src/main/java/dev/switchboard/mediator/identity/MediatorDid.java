@@ -61,9 +61,9 @@ public class MediatorDid implements SecretResolver {
     public MediatorDid(MediatorConfig config, MediatorKeyRecords records) {
         KeyEncryption kek = new KeyEncryption(config.keyEncryptionKey()
                 .orElseThrow(() -> new IllegalStateException("switchboard.mediator.key-encryption-key is not set")));
-        String name = MediatorKeyRecords.Record.DIDCOMM_V2.label();
         MediatorKeyRecords.Stored record =
-                records.putIfAbsent(MediatorKeyRecords.Record.DIDCOMM_V2, kek.seal(name, generate()));
+                records.putIfAbsent(MediatorKeyRecords.Record.DIDCOMM_V2, name -> kek.seal(name, generate()));
+        String name = record.name();
         String stored = record.value();
         boolean created = record.created();
         ObjectNode keys;

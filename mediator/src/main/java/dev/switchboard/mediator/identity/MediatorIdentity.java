@@ -53,9 +53,9 @@ public class MediatorIdentity implements SecretResolver {
                         .orElseThrow(
                                 () -> new IllegalStateException(
                                         "switchboard.mediator.key-encryption-key is not set (32 bytes, base64; the same on every instance)")));
-        String name = MediatorKeyRecords.Record.DIDCOMM_V1.label();
         MediatorKeyRecords.Stored record =
-                records.putIfAbsent(MediatorKeyRecords.Record.DIDCOMM_V1, kek.seal(name, generate()));
+                records.putIfAbsent(MediatorKeyRecords.Record.DIDCOMM_V1, name -> kek.seal(name, generate()));
+        String name = record.name();
         String stored = record.value();
         boolean created = record.created();
         ObjectNode keys = parse(kek.open(name, stored));

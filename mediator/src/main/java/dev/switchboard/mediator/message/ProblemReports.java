@@ -33,6 +33,17 @@ public final class ProblemReports {
     public static final ProblemCode NOT_AUTHENTICATED = new ProblemCode("e.p.trust.not-authenticated");
     /** keylist-update, keylist-query or pickup from a connection without a granted mediation. */
     public static final ProblemCode MEDIATION_NOT_GRANTED = new ProblemCode("e.p.req.mediation-not-granted");
+    /**
+     * {@code set-device-info} with some but not all values null (push-notifications-fcm 1.0, RFC 0734 "Set Device
+     * Info": "If either value is null, a problem-report MAY be sent back with missing-value").
+     */
+    public static final ProblemCode MISSING_VALUE = new ProblemCode("e.p.msg.missing-value");
+    /**
+     * {@code get-device-info} from a wallet that registered no device (RFC 0734 / RFC 0699 "Device Info":
+     * {@code not-registered-for-push-notifications}).
+     */
+    public static final ProblemCode NOT_REGISTERED_FOR_PUSH =
+            new ProblemCode("e.p.req.not-registered-for-push-notifications");
     /** Live mode requested over a transport that does not stay open (HTTP). RFC 0685. */
     public static final ProblemCode LIVE_MODE_NOT_SUPPORTED = new ProblemCode("e.m.live-mode-not-supported");
     /** A forward that cannot be accepted (unknown recipient, bad payload): the same code for every cause. */

@@ -4,6 +4,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ZAddArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,14 +19,26 @@ import org.jspecify.annotations.Nullable;
  */
 @ApplicationScoped
 public class DeliveryDeadlines {
-    /** Claims up to ARGV[3] members with score <= ARGV[1], moving them to ARGV[2] (the claim's lease). */
+    /**
+     * Claims up to ARGV[3] members with score <= ARGV[1], moving them to ARGV[2] (the claim's lease); returns
+     * {claimed members, the earliest score left (false: none)}.
+     */
     private static final String CLAIM = """
             local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
             for _, member in ipairs(due) do
                 redis.call('ZADD', KEYS[1], ARGV[2], member)
             end
-            return due
+            local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            return {due, first[2] or false}
             """;
+
+    /**
+     * What one sweep claimed.
+     *
+     * @param wallets the claimed wallets' connection keys, earliest deadline first
+     * @param next the earliest deadline left after the claim (the claims included), null when there is none
+     */
+    public record Claimed(List<String> wallets, @Nullable Instant next) {}
 
     /** Removes member ARGV[1] while its score is still ARGV[2] (nobody recorded a newer deadline since). */
     private static final String CLEAR_IF = """
@@ -79,10 +92,10 @@ public class DeliveryDeadlines {
      * @param now wallets with a deadline at or before this are due
      * @param claimUntil their deadline while claimed, millisecond precision
      * @param limit most wallets claimed, {@code > 0}
-     * @return the claimed wallets' connection keys, earliest deadline first
+     * @return the claimed wallets and the earliest deadline left
      */
-    public List<String> claimDue(Instant now, Instant claimUntil, int limit) {
-        List<String> due = redis.sync()
+    public Claimed claimDue(Instant now, Instant claimUntil, int limit) {
+        List<Object> answer = redis.sync()
                 .eval(
                         CLAIM,
                         ScriptOutputType.MULTI,
@@ -90,7 +103,13 @@ public class DeliveryDeadlines {
                         Long.toString(now.toEpochMilli()),
                         Long.toString(claimUntil.toEpochMilli()),
                         Integer.toString(limit));
-        return due == null ? List.of() : due;
+        List<String> wallets = new ArrayList<>();
+        for (Object member : (List<?>) answer.get(0)) {
+            wallets.add((String) member);
+        }
+        Object next = answer.size() > 1 ? answer.get(1) : null;
+        return new Claimed(
+                wallets, next == null ? null : Instant.ofEpochMilli((long) Double.parseDouble((String) next)));
     }
 
     /** The wallet's recorded deadline (millisecond precision), or null (none). */

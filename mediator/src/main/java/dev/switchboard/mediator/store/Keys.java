@@ -54,6 +54,29 @@ final class Keys {
         return wallet(conn) + "kl";
     }
 
+    /**
+     * HASH the wallet's registered push devices: {@code <provider>.token}, {@code <provider>.platform} ({@code
+     * fcm}, {@code apns}); no TTL.
+     */
+    String pushDevices(String conn) {
+        return wallet(conn) + "push:device";
+    }
+
+    /** STRING {@code 1} while the wallet's push interval runs (a notification went out); interval TTL. */
+    String pushSent(String conn) {
+        return wallet(conn) + "push:sent";
+    }
+
+    /** STRING {@code 1} for a grace period after a socket of the wallet closed; grace TTL. */
+    String pushActive(String conn) {
+        return wallet(conn) + "push:active";
+    }
+
+    /** ZSET wallet connection key -> when its push notification is due or claimed until (epoch ms). */
+    String pushDue() {
+        return prefix + ":push:due";
+    }
+
     /** STRING wallet connection key a socket carries, by socket owner; route lease TTL. */
     String socket(String owner) {
         return prefix + ":sock:" + tag(owner);

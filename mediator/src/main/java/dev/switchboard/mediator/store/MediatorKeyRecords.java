@@ -1,6 +1,7 @@
 package dev.switchboard.mediator.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.UnaryOperator;
 
 /**
  * The mediator's sealed keys in Redis, written once by the first instance to start (SET NX, first writer
@@ -22,11 +23,8 @@ public class MediatorKeyRecords {
             this.label = label;
         }
 
-        /**
-         * A stable name of the record, e.g. {@code mediator:keys}: the key name under the prefix, and the
-         * associated data its value is sealed with.
-         */
-        public String label() {
+        /** The record's key name under the prefix, e.g. {@code mediator:keys}. */
+        String label() {
             return label;
         }
     }
@@ -34,10 +32,12 @@ public class MediatorKeyRecords {
     /**
      * A record's value.
      *
+     * @param name the record's full name (e.g. {@code sb:mediator:keys}), the associated data its value is
+     *     sealed with
      * @param value the stored (sealed) value
      * @param created true when this call stored it (the candidate won)
      */
-    public record Stored(String value, boolean created) {}
+    public record Stored(String name, String value, boolean created) {}
 
     private final RedisConnection redis;
 
@@ -47,19 +47,21 @@ public class MediatorKeyRecords {
     }
 
     /**
-     * Stores {@code candidate} unless the record exists, then returns what is stored.
+     * Stores a candidate unless the record exists, then returns what is stored.
      *
+     * @param candidate the value to store, given the record's full name (to seal it under)
      * @throws IllegalStateException when the record vanished between the write and the read
      */
-    public Stored putIfAbsent(Record record, String candidate) {
+    public Stored putIfAbsent(Record record, UnaryOperator<String> candidate) {
         String key = redis.keys().mediatorKeys(record);
-        if (Boolean.TRUE.equals(redis.sync().setnx(key, candidate))) {
-            return new Stored(candidate, true);
+        String value = candidate.apply(key);
+        if (Boolean.TRUE.equals(redis.sync().setnx(key, value))) {
+            return new Stored(key, value, true);
         }
         String stored = redis.sync().get(key);
         if (stored == null) {
             throw new IllegalStateException(key + " vanished right after SETNX");
         }
-        return new Stored(stored, false);
+        return new Stored(key, stored, false);
     }
 }

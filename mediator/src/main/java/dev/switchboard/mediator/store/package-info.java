@@ -7,7 +7,9 @@
  * dev.switchboard.mediator.store.DeliveryDeadlines}), mediations and keylists ({@link
  * dev.switchboard.mediator.store.MediationRecords}), relay post idempotency ({@link
  * dev.switchboard.mediator.store.IdempotencyRecords}), the sealed mediator keys ({@link
- * dev.switchboard.mediator.store.MediatorKeyRecords}) and did:peer:4 long forms ({@link
+ * dev.switchboard.mediator.store.MediatorKeyRecords}), push devices and the push schedule ({@link
+ * dev.switchboard.mediator.store.RedisDeviceRegistrations}, {@link
+ * dev.switchboard.mediator.store.RedisPushSchedule}, implementing {@code push}'s ports) and did:peer:4 long forms ({@link
  * dev.switchboard.mediator.store.RedisDidPeer4LongForms}). Redis command names and key names stay in this
  * package: {@code Keys} builds every key. In: {@link dev.switchboard.mediator.config.RedisConfig}, {@link
  * dev.switchboard.mediator.config.MailboxConfig}. Out: the classes above; nothing else here is public.
@@ -32,6 +34,11 @@
  * <td>none</td></tr>
  * <tr><td>{@code <p>:w:{conn}:med}</td><td>STRING</td><td>mediation grant time</td><td>none</td></tr>
  * <tr><td>{@code <p>:w:{conn}:kl}</td><td>SET</td><td>the mediation's keylist</td><td>none</td></tr>
+ * <tr><td>{@code <p>:w:{conn}:push:device}</td><td>HASH</td><td>registered push devices</td><td>none</td></tr>
+ * <tr><td>{@code <p>:w:{conn}:push:sent}</td><td>STRING</td><td>a notification went out</td>
+ * <td>push interval</td></tr>
+ * <tr><td>{@code <p>:w:{conn}:push:active}</td><td>STRING</td><td>a socket of the wallet closed recently</td>
+ * <td>push grace</td></tr>
  * <tr><td colspan="4"><b>per socket</b>, tag = owner {@code instanceId/connectionId}</td></tr>
  * <tr><td>{@code <p>:conn:{owner}}</td><td>queue</td><td>the relay connection record</td>
  * <td>route lease</td></tr>
@@ -50,10 +57,12 @@
  * and their last socket counts</td><td>lapsed entries dropped on read</td></tr>
  * <tr><td>{@code <p>:deadlines}</td><td>ZSET</td><td>wallet -> delivery deadline (epoch ms), swept by every
  * instance</td><td>none</td></tr>
+ * <tr><td>{@code <p>:push:due}</td><td>ZSET</td><td>wallet -> push notification due or claimed until (epoch
+ * ms), swept by every instance</td><td>none</td></tr>
  * </table>
  *
  * <p>So a push's reads (routes, live mode, mailbox reserve) and a mediation's records each stay in one slot
- * in Redis Cluster. Not cluster-ready yet: {@code <p>:deadlines} is one key for all wallets (one slot, and the
+ * in Redis Cluster. Not cluster-ready yet: {@code <p>:deadlines} and {@code <p>:push:due} are one key each for all wallets (one slot, and the
  * push records to it next to the wallet's keys), and the multi-key scripts assume a standalone server.
  */
 @NullMarked

@@ -1,6 +1,7 @@
 /**
  * Ingress: {@code POST /} (DIDComm v1 and v2 over HTTP), {@code POST /socketdock/*} (the relay backend,
- * verified with the relay request token, retries de-duplicated by {@code Idempotency-Key}), and the {@link dev.switchboard.mediator.transport.Dispatcher} every
+ * verified with the relay request token, retries de-duplicated by {@code Idempotency-Key} through {@link
+ * dev.switchboard.mediator.store.IdempotencyRecords}), and the {@link dev.switchboard.mediator.transport.Dispatcher} every
  * inbound packed message goes through; it detects the generation and hands v2 to {@link
  * dev.switchboard.mediator.transport.DispatcherV2}. Both hand a parsed message to {@code Replies}:
  * the handler, problem-to-report-or-refusal mapping, reply routing (socket, HTTP body, mailbox), counting. The resources are non-blocking: bodies are read on the

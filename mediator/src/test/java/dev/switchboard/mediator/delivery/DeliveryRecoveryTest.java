@@ -200,11 +200,14 @@ class DeliveryRecoveryTest {
         String conn = "claim-" + UUID.randomUUID();
         Instant due = Instant.ofEpochMilli(Instant.now().plusSeconds(3600).toEpochMilli());
         deadlines.record(conn, due);
-        assertThat(deadlines.claimDue(due.minusMillis(1), due.plusSeconds(60), 100000))
-                .doesNotContain(conn);
+        DeliveryDeadlines.Claimed none = deadlines.claimDue(due.minusMillis(1), due.plusSeconds(60), 100000);
+        assertThat(none.wallets()).doesNotContain(conn);
+        assertThat(none.next())
+                .as("the earliest deadline left, for the next sweep")
+                .isBeforeOrEqualTo(due);
         Instant until = due.plusSeconds(60);
-        assertThat(deadlines.claimDue(due, until, 100000)).contains(conn);
-        assertThat(deadlines.claimDue(due, until, 100000)).doesNotContain(conn);
+        assertThat(deadlines.claimDue(due, until, 100000).wallets()).contains(conn);
+        assertThat(deadlines.claimDue(due, until, 100000).wallets()).doesNotContain(conn);
         assertThat(deadlines.deadline(conn)).isEqualTo(until);
         assertThat(deadlines.clearIf(conn, until.plusMillis(1))).isFalse();
         assertThat(deadlines.clearIf(conn, until)).isTrue();

@@ -97,7 +97,7 @@ class MediatorIdentityTest {
 
     /** The stored value of a record (a second writer gets the first one's value back). */
     private static String storedValue(MediatorKeyRecords records, MediatorKeyRecords.Record record) {
-        MediatorKeyRecords.Stored stored = records.putIfAbsent(record, "not-a-sealed-value");
+        MediatorKeyRecords.Stored stored = records.putIfAbsent(record, name -> "not-a-sealed-value");
         assertThat(stored.created()).isFalse();
         return stored.value();
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
 
@@ -118,6 +119,11 @@ final class Stack implements AutoCloseable {
      * behind a load balancer) and {@code wsUrls}; waits until it is ready.
      */
     Mediator mediator(String name, int port, int publicHttpPort, List<URI> wsUrls) {
+        return mediator(name, port, publicHttpPort, wsUrls, Map.of());
+    }
+
+    /** As {@link #mediator(String, int, int, List)}, with extra configuration properties (e.g. push providers). */
+    Mediator mediator(String name, int port, int publicHttpPort, List<URI> wsUrls, Map<String, String> config) {
         Path app = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(app)) {
             throw new IllegalStateException("no " + app + ": run the package phase first");
@@ -134,6 +140,7 @@ final class Stack implements AutoCloseable {
                 "-Dswitchboard.mediator.public-http-url=http://127.0.0.1:" + publicHttpPort + "/",
                 "-Dswitchboard.mediator.public-ws-urls="
                         + String.join(",", wsUrls.stream().map(URI::toString).toList())));
+        config.forEach((key, value) -> props.add("-D" + key + "=" + value));
         ChildProcess process = ChildProcess.start(name, ChildProcess.jvm(props, List.of("-jar", app.toString())));
         children.add(process);
         Mediator mediator = new Mediator(process, port);

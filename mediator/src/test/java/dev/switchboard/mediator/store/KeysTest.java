@@ -3,6 +3,7 @@ package dev.switchboard.mediator.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.SlotHash;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The key layout of package-info: which keys share a Redis Cluster slot. */
@@ -19,7 +20,7 @@ class KeysTest {
         // the queue module's mailbox and route keys (queue/redis/Keys)
         int mailbox = slot("sb:mb:{" + conn + "}:pending");
         assertThat(slot("sb:rt:{" + conn + "}")).isEqualTo(mailbox);
-        assertThat(java.util.List.of(
+        assertThat(List.of(
                         keys.live(conn),
                         keys.liveProtocol(conn),
                         keys.pickupUser(conn),
