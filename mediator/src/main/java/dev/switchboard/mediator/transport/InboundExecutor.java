@@ -36,7 +36,8 @@ public class InboundExecutor {
      */
     public CompletionStage<Response> submit(Supplier<Response> work) {
         CompletableFuture<Response> result = new CompletableFuture<>();
-        executor.execute(() -> {
+        // the request's trace context (OpenTelemetry, from the relay's traceparent) goes along
+        executor.execute(io.opentelemetry.context.Context.current().wrap(() -> {
             try {
                 permits.acquire();
             } catch (InterruptedException e) {
@@ -51,7 +52,7 @@ public class InboundExecutor {
             } finally {
                 permits.release();
             }
-        });
+        }));
         return result;
     }
 

@@ -7,7 +7,8 @@
  * the handler, problem-to-report-or-refusal mapping, reply routing (socket, HTTP body, mailbox), counting. The resources are non-blocking: bodies are read on the
  * event loop and processed on virtual threads ({@link dev.switchboard.mediator.transport.InboundExecutor});
  * a wallet's route on a socket is recorded at most once per interval ({@link
- * dev.switchboard.mediator.transport.RouteRecorder}). In: HTTP requests. Out: HTTP responses, replies (in the
+ * dev.switchboard.mediator.transport.RouteRecorder}). The processing runs in the request's OpenTelemetry
+ * context (the relay's {@code traceparent}, when tracing is on). In: HTTP requests. Out: HTTP responses, replies (in the
  * message's generation) through relay callbacks, queued replies, route records.
  */
 @NullMarked
