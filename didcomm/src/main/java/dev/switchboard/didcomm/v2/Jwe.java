@@ -46,6 +46,18 @@ import org.jspecify.annotations.Nullable;
  *       AAD = ASCII(protected).
  * </ul>
  *
+ * <p>Unpack checks {@code apv} against the recipients' {@code kid}s and {@code apu} against {@code skid}, as
+ * didcomm-rust does, before any key agreement: the KDF already binds both into each KEK, but the recipient
+ * entries ({@code kid}, {@code encrypted_key}) are outside the protected header (RFC 7516 section 7.2.1), so
+ * without the check a recipient list with another recipient's {@code kid} altered still unpacks. One
+ * exception, when {@link UnpackOptions#acceptWithoutApv()}: Veramo 7.0.1 ({@code @veramo/did-comm}
+ * {@code packDIDCommMessageJWE}, which passes neither {@code apu} nor {@code apv} to its encrypters, see
+ * <a href="https://github.com/decentralized-identity/veramo/blob/next/packages/did-comm/src/didcomm.ts">didcomm.ts</a>
+ * and <a href="https://github.com/decentralized-identity/veramo/blob/next/packages/did-comm/src/encryption/createEncrypter.ts">createEncrypter.ts</a>)
+ * sends a protected header with neither; that exact form is accepted (anoncrypt: no {@code apv}; authcrypt:
+ * no {@code apv}, no {@code apu}, and a KEK that only the draft-03 derivation unwraps), with the recipient
+ * {@code kid}s then unbound to each other. Any other absence or mismatch is an error.
+ *
  * <p>Sources: <a href="https://identity.foundation/didcomm-messaging/spec/v2.1/#didcomm-encrypted-messages">DIDComm
  * Messaging 2.1, Encrypted Messages</a>; RFC 7516 section 7.2.1; RFC 7518 section 4.6;
  * <a href="https://datatracker.ietf.org/doc/html/draft-madden-jose-ecdh-1pu-04">draft-madden-jose-ecdh-1pu-04</a>.
@@ -173,13 +185,16 @@ final class Jwe {
     /**
      * Decrypts with the first recipient key this side holds.
      *
-     * @throws DidcommException {@code e.p.msg.invalid} (shape), {@code e.p.msg.unsupported} (alg/enc/curve),
-     *     {@code e.p.msg.unknown-recipient} (no key held), {@code e.p.did.unresolvable} (sender key unknown),
-     *     {@code e.p.trust.crypto} (any cryptographic failure)
-     * @param acceptEcdh1puDraft3 when the draft-04 authcrypt KEK (tag in the KDF) does not unwrap the CEK, try
-     *     the draft-03 KEK (no tag), as Veramo 7 / did-jwt produce
+     * @throws DidcommException {@code e.p.msg.invalid} (shape; {@code apv} or authcrypt {@code apu} missing
+     *     outside the Veramo 7 form), {@code e.p.msg.unsupported} (alg/enc/curve), {@code e.p.msg.unknown-recipient}
+     *     (no key held), {@code e.p.did.unresolvable} (sender key unknown), {@code e.p.trust.crypto} (any
+     *     cryptographic failure, and an {@code apv} that is not the hash of the recipients' kids or an {@code
+     *     apu} that is not the {@code skid}: key-agreement inputs that do not match the envelope)
+     * @param options {@link UnpackOptions#acceptEcdh1puDraft3()}: when the draft-04 authcrypt KEK (tag in the
+     *     KDF) does not unwrap the CEK, try the draft-03 KEK (no tag), as Veramo 7 / did-jwt produce; {@link
+     *     UnpackOptions#acceptWithoutApv()}: accept Veramo 7's header without {@code apv} / {@code apu}
      */
-    static Decrypted decrypt(ObjectNode jwe, Keys keys, boolean acceptEcdh1puDraft3) {
+    static Decrypted decrypt(ObjectNode jwe, Keys keys, UnpackOptions options) {
         String protectedB64 = Json.text(jwe, "protected", WHAT);
         JWEHeader header = parseHeader(protectedB64);
         JWEAlgorithm alg = header.getAlgorithm();
@@ -203,6 +218,7 @@ final class Jwe {
         Base64URL iv = new Base64URL(Json.text(jwe, "iv", WHAT));
         Base64URL ciphertext = new Base64URL(Json.text(jwe, "ciphertext", WHAT));
         Base64URL tag = new Base64URL(Json.text(jwe, "tag", WHAT));
+        boolean withoutApv = checkApv(header, kids, auth, options.acceptWithoutApv());
 
         Set<String> held = keys.secrets().findKeys(kids);
         int index = -1;
@@ -224,7 +240,7 @@ final class Jwe {
         String skid = null;
         SecretKey z = Ecdh.z(secret, epk);
         if (auth) {
-            skid = senderKid(header);
+            skid = senderKid(header, withoutApv);
             JWK senderKey = keys.method(skid).publicJwk();
             if (!crv.equals(Ecdh.curve(senderKey))) {
                 throw DidcommException.crypto("sender key curve does not match epk curve " + crv);
@@ -237,16 +253,23 @@ final class Jwe {
             SecretKey kek = auth ? ECDH1PU.deriveSharedKey(header, z, tag, kdf) : ECDH.deriveSharedKey(header, z, kdf);
             Base64URL encryptedKey = encryptedKeys.get(index);
             SecretKey cek;
+            boolean draft3 = false;
             try {
                 cek = AESKW.unwrapCEK(kek, encryptedKey.decode(), null);
             } catch (JOSEException e) {
-                if (!auth || !acceptEcdh1puDraft3) {
+                if (!auth || !options.acceptEcdh1puDraft3()) {
                     throw e;
                 }
                 cek = AESKW.unwrapCEK(ECDH1PU.deriveSharedKey(header, z, kdf), encryptedKey.decode(), null);
+                draft3 = true;
+            }
+            if (auth && withoutApv && !draft3) { // Veramo 7's form is draft 03 throughout
+                throw DidcommException.invalid(WHAT + ": authcrypt without 'apv' and 'apu'");
             }
             byte[] plaintext = ContentCryptoProvider.decrypt(header, aad, encryptedKey, iv, ciphertext, tag, cek, JCA);
             return new Decrypted(plaintext, kid, skid, alg, enc, kids);
+        } catch (DidcommException e) {
+            throw e;
         } catch (JOSEException | RuntimeException e) {
             throw DidcommException.crypto("decryption failed", e);
         }
@@ -263,7 +286,30 @@ final class Jwe {
         }
     }
 
-    private static String senderKid(JWEHeader header) {
+    /**
+     * Checks {@code apv} = B64U(SHA-256(sorted kids joined by ".")), compared as decoded bytes as
+     * didcomm-rust does, and, without it, that the Veramo 7 form is both allowed and what the header has.
+     *
+     * @return true when the header has no {@code apv} (the Veramo 7 form, accepted)
+     */
+    private static boolean checkApv(JWEHeader header, List<String> kids, boolean auth, boolean acceptWithoutApv) {
+        Base64URL apv = header.getAgreementPartyVInfo();
+        if (apv == null) {
+            if (!acceptWithoutApv) {
+                throw DidcommException.invalid(WHAT + ": no 'apv' in the protected header");
+            }
+            if (auth && header.getAgreementPartyUInfo() != null) {
+                throw DidcommException.invalid(WHAT + ": authcrypt with 'apu' but without 'apv'");
+            }
+            return true;
+        }
+        if (!MessageDigest.isEqual(apv.decode(), apv(kids).decode())) {
+            throw DidcommException.crypto("'apv' does not match the recipients' kids");
+        }
+        return false;
+    }
+
+    private static String senderKid(JWEHeader header, boolean withoutApv) {
         String skid = header.getSenderKeyID();
         Base64URL apu = header.getAgreementPartyUInfo();
         if (skid == null && apu != null) {
@@ -271,6 +317,9 @@ final class Jwe {
         }
         if (skid == null || !Keys.isDidUrl(skid)) {
             throw DidcommException.invalid(WHAT + ": authcrypt without a 'skid' DID URL");
+        }
+        if (apu == null && !withoutApv) {
+            throw DidcommException.invalid(WHAT + ": authcrypt without 'apu'");
         }
         if (apu != null && !skid.equals(apu.decodeToString())) {
             throw DidcommException.crypto("'apu' does not match 'skid'");

@@ -53,7 +53,7 @@ final class Unpacker {
                 if (signedBy != null) {
                     throw DidcommException.invalid("encrypted layer inside a signed message");
                 }
-                Jwe.Decrypted d = Jwe.decrypt(node, keys, options.acceptEcdh1puDraft3());
+                Jwe.Decrypted d = Jwe.decrypt(node, keys, options);
                 if (encryptionLayers++ == 0) {
                     recipientKid = d.recipientKid();
                     allKids = new ArrayList<>(d.allRecipientKids());

@@ -1,10 +1,13 @@
 package dev.switchboard.didcomm.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidDocument;
+import dev.switchboard.didcomm.DidcommException;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.SecretResolver;
 import java.net.URI;
 import java.util.List;
@@ -69,13 +72,29 @@ class DidcommNodeInteropIT {
     void nodeAuthcryptDefaultIsUnpackedByUs() {
         Message sent = message();
         ObjectNode packed = nodePack(sent, "did:example:bob", "did:example:alice", false, null);
-        Unpacked u = new DidcommV2(dids, bobSecrets).unpack(packed.get("packed").asText());
+        // didcomm-node writes the spec's apv and apu: unpacked without accepting Veramo's header form
+        Unpacked u = new DidcommV2(dids, bobSecrets).unpack(packed.get("packed").asText(), ApvApuTest.STRICT);
         assertThat(u.message()).isEqualTo(sent);
         assertThat(u.metadata().keyAlg()).isEqualTo("ECDH-1PU+A256KW");
         assertThat(u.metadata().encAlg()).isEqualTo("A256CBC-HS512");
         assertThat(u.metadata().senderKid())
                 .isEqualTo(packed.at("/metadata/from_kid").asText());
         assertThat(u.metadata().allRecipientKids()).hasSize(3);
+        ObjectNode h = protectedHeader(packed.get("packed").asText());
+        assertThat(h.get("apv").asText())
+                .isEqualTo(Jwe.apv(u.metadata().allRecipientKids()).toString());
+        assertThat(com.nimbusds.jose.util.Base64URL.from(h.get("apu").asText()).decodeToString())
+                .isEqualTo(u.metadata().senderKid());
+        ObjectNode flipped = Json.parseObject(packed.get("packed").asText(), "test");
+        ((ObjectNode) flipped.get("recipients").get(2).get("header")).put("kid", "did:example:bob#key-x25519-9");
+        assertThatThrownBy(() -> new DidcommV2(dids, bobSecrets).unpack(Json.write(flipped)))
+                .isInstanceOfSatisfying(
+                        DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.TRUST_CRYPTO));
+    }
+
+    private static ObjectNode protectedHeader(String packed) {
+        String b64 = Json.parseObject(packed, "test").get("protected").asText();
+        return Json.parseObject(com.nimbusds.jose.util.Base64URL.from(b64).decodeToString(), "protected");
     }
 
     @ParameterizedTest
@@ -113,7 +132,9 @@ class DidcommNodeInteropIT {
     void nodeAnoncryptIsUnpackedByUs(String nodeAlg, String enc) {
         Message sent = message();
         ObjectNode packed = nodePack(sent, "did:example:bob#key-p256-1", null, false, nodeAlg);
-        Unpacked u = new DidcommV2(dids, bobSecrets).unpack(packed.get("packed").asText());
+        Unpacked u = new DidcommV2(dids, bobSecrets).unpack(packed.get("packed").asText(), ApvApuTest.STRICT);
+        assertThat(protectedHeader(packed.get("packed").asText()).get("apv").asText())
+                .isEqualTo(Jwe.apv(List.of("did:example:bob#key-p256-1")).toString());
         assertThat(u.message()).isEqualTo(sent);
         assertThat(u.metadata().keyAlg()).isEqualTo("ECDH-ES+A256KW");
         assertThat(u.metadata().encAlg()).isEqualTo(enc);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.util.Base64URL;
 import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import java.util.ArrayList;
@@ -38,21 +39,81 @@ class RobustnessTest {
         }
     }
 
+    /**
+     * A character flipped anywhere either gives a {@link DidcommException} with a problem code or, where the
+     * flip leaves the authenticated bytes as they were, exactly the original message and metadata: never other
+     * content, and never other metadata. (Flips that cannot change what is authenticated: the {@code
+     * encrypted_key} of a recipient entry other than the one decrypted, which RFC 7516 section 7.2.1 leaves
+     * unprotected, and the unused low bits of a base64url value's last character. A flipped {@code kid} of any
+     * recipient is an error: the protected {@code apv} hashes the recipients' kids.)
+     */
     @Test
-    void randomByteFlipsNeverLeakAnotherException() {
+    void randomCharacterFlipsGiveATypedErrorOrExactlyTheOriginal() {
         Random random = new Random(42);
         for (String v : VECTORS) {
             String compact = Json.write(Json.parseObject(v, "t"));
+            Unpacked original = bob.unpack(compact);
             for (int i = 0; i < 60; i++) {
                 char[] c = compact.toCharArray();
                 int pos = random.nextInt(c.length);
                 c[pos] = (char) (32 + random.nextInt(95));
                 String mutated = new String(c);
                 if (!mutated.equals(compact)) {
-                    expectTypedOrSame(mutated);
+                    expectTypedOrOriginal(mutated, original);
                 }
             }
         }
+    }
+
+    /**
+     * Tampering (one bit of the decoded bytes of a member that the decrypting recipient or the signature
+     * authenticates) never unpacks: always a {@link DidcommException} with a problem code.
+     */
+    @Test
+    void tamperedAuthenticatedMembersNeverUnpack() {
+        Random random = new Random(18);
+        int tampered = 0;
+        for (String v : VECTORS) {
+            ObjectNode packed = Json.parseObject(v, "t");
+            for (ObjectNode owner : authenticatedMembers(packed).keySet()) {
+                for (String member : authenticatedMembers(packed).get(owner)) {
+                    byte[] bytes = Base64URL.from(owner.get(member).asText()).decode();
+                    for (int i = 0; i < 8; i++) {
+                        byte[] flipped = bytes.clone();
+                        int bit = random.nextInt(flipped.length * 8);
+                        flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+                        String original = owner.get(member).asText();
+                        owner.put(member, Base64URL.encode(flipped).toString());
+                        expectTyped(Json.write(packed));
+                        owner.put(member, original);
+                        tampered++;
+                    }
+                }
+            }
+            assertThat(bob.unpack(Json.write(packed)).message()).isNotNull(); // restored: still unpacks
+        }
+        assertThat(tampered).isGreaterThanOrEqualTo(VECTORS.size() * 3 * 8);
+    }
+
+    /** The base64url members each object authenticates: JWE (decrypting recipient's entry) or JWS. */
+    private static java.util.Map<ObjectNode, List<String>> authenticatedMembers(ObjectNode packed) {
+        java.util.Map<ObjectNode, List<String>> members = new java.util.IdentityHashMap<>();
+        if (packed.has("ciphertext")) {
+            members.put(packed, List.of("protected", "iv", "ciphertext", "tag"));
+            for (JsonNode r : packed.get("recipients")) {
+                if (r.get("header").get("kid").asText().startsWith("did:example:bob")) {
+                    members.put((ObjectNode) r, List.of("encrypted_key")); // the first one bob holds
+                    break;
+                }
+            }
+        } else {
+            members.put(packed, List.of("payload"));
+            for (JsonNode s : packed.get("signatures")) {
+                members.put((ObjectNode) s, List.of("protected", "signature"));
+            }
+        }
+        assertThat(members).as("members found").hasSizeGreaterThanOrEqualTo(2);
+        return members;
     }
 
     @Test
@@ -139,14 +200,44 @@ class RobustnessTest {
         assertThatThrownBy(() -> bob.unpack(invalidUtf8, UnpackOptions.DEFAULT)).isInstanceOf(DidcommException.class);
     }
 
-    private void expectTypedOrSame(String input) {
+    private void expectTypedOrOriginal(String input, Unpacked original) {
+        Unpacked unpacked;
         try {
-            bob.unpack(input); // a flip inside ignorable whitespace or a tolerated member may still unpack
+            unpacked = bob.unpack(input);
         } catch (DidcommException e) {
             assertThat(e.problemCode()).isNotNull();
+            return;
         } catch (RuntimeException e) {
-            fail("leaked " + e + " for " + input, e);
+            throw new AssertionError("leaked " + e + " for " + input, e);
         }
+        assertThat(unpacked.message()).as("unpacked from %s", input).isEqualTo(original.message());
+        assertThat(unpacked.metadata()).as("unpacked from %s", input).isEqualTo(original.metadata());
+    }
+
+    /** Every recipient's kid, flipped at every position: always an error (apv), never other metadata. */
+    @Test
+    void everyFlippedKidIsAnError() {
+        int flipped = 0;
+        for (String v : VECTORS) {
+            ObjectNode packed = Json.parseObject(v, "t");
+            if (!packed.has("recipients")) {
+                continue;
+            }
+            for (JsonNode r : packed.get("recipients")) {
+                ObjectNode header = (ObjectNode) r.get("header");
+                String kid = header.get("kid").asText();
+                for (int pos = 0; pos < kid.length(); pos++) {
+                    char[] c = kid.toCharArray();
+                    c[pos] = c[pos] == 'x' ? 'y' : 'x';
+                    header.put("kid", new String(c));
+                    expectTyped(Json.write(packed));
+                    flipped++;
+                }
+                header.put("kid", kid);
+            }
+            assertThat(bob.unpack(Json.write(packed)).message()).isNotNull(); // restored: still unpacks
+        }
+        assertThat(flipped).isGreaterThan(300);
     }
 
     private void expectTyped(String input) {

@@ -127,6 +127,30 @@ class VeramoInteropIT {
         assertThat(u.metadata().authenticated()).isTrue();
     }
 
+    /**
+     * Veramo 7.0.1 writes neither {@code apv} nor {@code apu} into the protected header (anoncrypt and
+     * authcrypt): accepted by default ({@link UnpackOptions#acceptWithoutApv()}), refused without it.
+     */
+    @ParameterizedTest
+    @CsvSource({"authcrypt", "anoncrypt"})
+    void veramoHeaderHasNoApvNorApuAndNeedsAcceptWithoutApv(String packing) {
+        Message sent = message(carol, dave);
+        String packed = veramoPack(sent, packing, null, false);
+        ObjectNode h = Json.parseObject(
+                Base64URL.from(Json.parseObject(packed, "test").get("protected").asText())
+                        .decodeToString(),
+                "protected");
+        assertThat(h.has("apv")).isFalse();
+        assertThat(h.has("apu")).isFalse();
+        assertThat(h.has("skid")).isEqualTo("authcrypt".equals(packing));
+        assertThat(new DidcommV2(dids, dave.secrets()).unpack(packed).message()).isEqualTo(sent);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new DidcommV2(dids, dave.secrets()).unpack(packed, ApvApuTest.STRICT))
+                .isInstanceOfSatisfying(
+                        dev.switchboard.didcomm.DidcommException.class,
+                        e -> assertThat(e.problemCode()).isEqualTo(dev.switchboard.didcomm.ProblemCode.MSG_INVALID));
+    }
+
     @ParameterizedTest
     @CsvSource({"A256GCM", "XC20P", "A256CBC-HS512"})
     void veramoAnoncryptIsUnpackedByUs(String enc) {

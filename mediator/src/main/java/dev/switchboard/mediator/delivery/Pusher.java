@@ -244,7 +244,8 @@ public class Pusher {
         }
         AtomicInteger state = pushes.computeIfAbsent(conn, k -> new AtomicInteger());
         if (state.getAndIncrement() == 0) {
-            executor.execute(() -> {
+            // the push continues the caller's trace (a forward's, a pickup's), if any
+            executor.execute(io.opentelemetry.context.Context.current().wrap(() -> {
                 int seen;
                 do {
                     seen = state.get();
@@ -254,7 +255,7 @@ public class Pusher {
                         LOG.warnf(e, "delivery to %s failed; messages stay queued", conn);
                     }
                 } while (state.addAndGet(-seen) > 0);
-            });
+            }));
         }
     }
 

@@ -3,7 +3,19 @@ package dev.switchboard.mediator.delivery;
 import dev.switchboard.mediator.config.RelayConfig;
 import dev.switchboard.socketdock.protocol.HttpNames;
 import dev.switchboard.socketdock.protocol.auth.RequestBinding;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Outcomes: 2xx = written to the socket; 404 (unknown socket), other statuses, refused connections and
  * timeouts = failed: the caller drops the route and leaves the messages queued.
  *
+ * <p>Tracing: each send is an OpenTelemetry CLIENT span in the current trace (the relay's POST that caused it,
+ * when the relay sent a {@code traceparent}), and the callback request carries that span's W3C {@code
+ * traceparent}, so the relay's frame out joins the same trace.
+ *
  * <p>Every send completes: the JDK client's request timeout ({@code switchboard.relay.callback-timeout},
  * {@code T}) covers the connection and the response headers but not the body, so whatever the relay does the
  * result is false after {@code 2T + 1 s} at the latest: the exchange is then cancelled (the JDK client aborts
@@ -35,13 +51,41 @@ public class RelayClient {
     private static final Logger LOG = Logger.getLogger(RelayClient.class);
 
     private final HttpClient http;
+    private final Tracer tracer;
+    private final Timer written;
+    private final Timer failedSends;
+    private final TextMapPropagator propagator;
     private final RelayAuth auth;
     private final Duration timeout;
     private final long hardDeadlineMillis;
     private final List<Consumer<URI>> failureListeners = new CopyOnWriteArrayList<>();
 
-    /** Constructor injection. */
+    /** Without tracing (no span, no {@code traceparent}) and with meters nobody reads. */
     public RelayClient(RelayAuth auth, RelayConfig config) {
+        this(auth, config, OpenTelemetry.noop(), new SimpleMeterRegistry());
+    }
+
+    /**
+     * Constructor injection.
+     *
+     * @param telemetry Quarkus's OpenTelemetry: each send is a CLIENT span of the current trace, and its W3C
+     *     {@code traceparent} (<a href="https://www.w3.org/TR/trace-context/#traceparent-header">Trace Context,
+     *     section 3.2</a>) goes on the callback request
+     * @param meters where the timer {@code switchboard.relay.callback} (tag {@code outcome=written|failed}) of
+     *     every send is registered: the time from the request to the relay's answer or the failure
+     */
+    @Inject
+    public RelayClient(RelayAuth auth, RelayConfig config, OpenTelemetry telemetry, MeterRegistry meters) {
+        this.written = Timer.builder("switchboard.relay.callback")
+                .description("send callbacks to the relays: request to answer")
+                .tag("outcome", "written")
+                .register(meters);
+        this.failedSends = Timer.builder("switchboard.relay.callback")
+                .description("send callbacks to the relays: request to answer")
+                .tag("outcome", "failed")
+                .register(meters);
+        this.tracer = telemetry.getTracer("dev.switchboard.mediator");
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.auth = auth;
         this.timeout = config.callbackTimeout();
         this.hardDeadlineMillis = 2 * Math.max(1, timeout.toMillis()) + 1000;
@@ -78,6 +122,14 @@ public class RelayClient {
         if (authorization != null) {
             request.header(HttpNames.AUTHORIZATION, authorization);
         }
+        Span span = tracer.spanBuilder("POST send callback")
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("server.address", String.valueOf(send.getHost()))
+                .setAttribute("server.port", (long) send.getPort())
+                .startSpan();
+        propagator.inject(Context.current().with(span), request, TRACEPARENT_SETTER);
+        long start = System.nanoTime();
         CompletableFuture<Boolean> result;
         try {
             CompletableFuture<HttpResponse<Void>> exchange =
@@ -93,6 +145,7 @@ public class RelayClient {
                         }
                     });
             result = exchange.thenApply(response -> {
+                span.setAttribute("http.response.status_code", (long) response.statusCode());
                 boolean ok = response.statusCode() / 100 == 2;
                 if (!ok) {
                     LOG.debugf("send callback %s answered %d", send, response.statusCode());
@@ -107,12 +160,18 @@ public class RelayClient {
                     return false;
                 })
                 .thenApply(ok -> {
+                    (ok ? written : failedSends).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                     if (!ok) {
+                        span.setStatus(StatusCode.ERROR);
                         failed(send);
                     }
+                    span.end();
                     return ok;
                 });
     }
+
+    private static final TextMapSetter<HttpRequest.Builder> TRACEPARENT_SETTER =
+            (request, name, value) -> request.setHeader(name, value);
 
     private void failed(URI send) {
         for (Consumer<URI> listener : failureListeners) {

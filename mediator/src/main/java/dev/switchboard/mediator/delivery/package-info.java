@@ -7,8 +7,10 @@
  * dev.switchboard.queue.route.RouteTable}, session state and deadlines from {@code store}, and live {@code
  * delivery} messages packed by the pickup protocols through the {@link
  * dev.switchboard.mediator.delivery.LiveDeliveryPacker} port (this package imports no protocol package). Out:
- * frames to relays, and to {@code push} through the {@link dev.switchboard.mediator.delivery.OfflineWallets}
- * port: messages wait for a wallet without a route, a wallet's socket closed.
+ * frames to relays (each callback a traced CLIENT span carrying {@code traceparent}, timed as {@code
+ * switchboard.relay.callback}), and to {@code push} through the {@link
+ * dev.switchboard.mediator.delivery.OfflineWallets} port: messages wait for a wallet without a route, a
+ * wallet's socket closed.
  */
 @NullMarked
 package dev.switchboard.mediator.delivery;

@@ -45,6 +45,29 @@ public class MediationStore {
         return records.grantOnce(conn, Instant.now());
     }
 
+    /** When mediation was granted to the connection, if it was. */
+    public Optional<Instant> grantedAt(String conn) {
+        return Optional.ofNullable(records.grantedAt(conn));
+    }
+
+    /**
+     * Ends a connection's mediation: its grant, its keylist and every recipient key it owns go (an operator's
+     * removal of the wallet). Forwards to its keys are then refused as for any unknown key.
+     *
+     * @return the keys that were removed from the index (those the connection owned)
+     */
+    public List<String> revoke(String conn) {
+        List<String> removed = new java.util.ArrayList<>();
+        for (String key : records.keylist(conn)) {
+            if (conn.equals(records.ownerOf(key))) {
+                records.releaseKey(conn, key);
+                removed.add(key);
+            }
+        }
+        records.deleteMediation(conn);
+        return removed.stream().sorted().toList();
+    }
+
     /** True when the connection holds a granted mediation. */
     public boolean isGranted(String conn) {
         return records.isGranted(conn);

@@ -34,6 +34,17 @@ public class MediationRecords {
         return stored == null ? now : Instant.parse(stored);
     }
 
+    /** The connection's grant time, or null when it holds none. */
+    public @Nullable Instant grantedAt(String conn) {
+        String stored = redis.sync().get(redis.keys().mediation(conn));
+        return stored == null ? null : Instant.parse(stored);
+    }
+
+    /** Deletes the connection's grant and keylist (not the index entries of its keys: release them first). */
+    public void deleteMediation(String conn) {
+        redis.sync().del(redis.keys().keylist(conn), redis.keys().mediation(conn));
+    }
+
     /** True when the connection holds a grant. */
     public boolean isGranted(String conn) {
         return redis.sync().exists(redis.keys().mediation(conn)) > 0;

@@ -3,10 +3,13 @@ package dev.switchboard.mediator.store;
 import dev.switchboard.mediator.config.MailboxConfig;
 import dev.switchboard.mediator.config.RedisConfig;
 import dev.switchboard.queue.config.RedisSettings;
+import dev.switchboard.queue.mailbox.MailboxAdmin;
 import dev.switchboard.queue.mailbox.Mailboxes;
-import dev.switchboard.queue.metrics.QueueMetrics;
+import dev.switchboard.queue.metrics.MailboxGauges;
+import dev.switchboard.queue.metrics.MicrometerQueueMetrics;
 import dev.switchboard.queue.redis.RedisQueue;
 import dev.switchboard.queue.route.RouteTable;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,17 +17,25 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Connects the queue module's Redis adapters (mailboxes, route table) and exposes them as beans. */
+/**
+ * Connects the queue module's Redis adapters (mailboxes, mailbox admin, route table) and exposes them as beans;
+ * the queue's events become Micrometer meters ({@code switchboard_queue_*}).
+ */
 @ApplicationScoped
 public class QueueProducer {
+    /** How old the mailbox totals behind the gauges may be before a scrape reads them again. */
+    private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
+
     private final RedisQueue queue;
 
     /**
      * @param config where Redis is
      * @param mailbox the mailbox caps and times to live ({@code switchboard.mailbox.*})
      * @param redis the mediator's own connection, injected first so an embedded Redis is already up
+     * @param meters where the queue's meters ({@link MicrometerQueueMetrics}) and the gauges of all mailboxes
+     *     ({@link MailboxGauges}) are registered
      */
-    public QueueProducer(RedisConfig config, MailboxConfig mailbox, RedisConnection redis) {
+    public QueueProducer(RedisConfig config, MailboxConfig mailbox, RedisConnection redis, MeterRegistry meters) {
         RedisSettings settings = new RedisSettings(
                 config.uri(),
                 RedisSettings.Mode.STANDALONE,
@@ -35,7 +46,9 @@ public class QueueProducer {
                 Duration.ofSeconds(5),
                 config.commandTimeout(),
                 redis.keys().prefix());
-        this.queue = RedisQueue.connect(settings, mailbox.toSettings(), QueueMetrics.NOOP, Clock.systemUTC());
+        this.queue = RedisQueue.connect(
+                settings, mailbox.toSettings(), new MicrometerQueueMetrics(meters), Clock.systemUTC());
+        MailboxGauges.register(meters, queue.mailboxAdmin(), Clock.systemUTC(), GAUGE_REFRESH);
     }
 
     /** The mailboxes of all wallets. */
@@ -43,6 +56,13 @@ public class QueueProducer {
     @ApplicationScoped
     Mailboxes mailboxes() {
         return queue.mailboxes();
+    }
+
+    /** Operator actions on mailboxes (dead letters, removal) and the totals of all mailboxes. */
+    @Produces
+    @ApplicationScoped
+    MailboxAdmin mailboxAdmin() {
+        return queue.mailboxAdmin();
     }
 
     /** Wallet -> live sockets, relay liveness. */

@@ -41,6 +41,24 @@ public class WalletSessions {
         return owner.equals(redis.sync().get(liveKey(conn)));
     }
 
+    /** The socket ({@code instanceId/connectionId}) the wallet is in live mode on, null when none. */
+    public @Nullable String liveSocket(String conn) {
+        return redis.sync().get(liveKey(conn));
+    }
+
+    /**
+     * Forgets everything of a wallet's sessions: live mode, pickup use, and which wallet its sockets carry
+     * ({@code sockets}: {@code instanceId/connectionId} of its known routes).
+     */
+    public void forget(String conn, java.util.Collection<String> sockets) {
+        redis.sync().del(liveKey(conn), liveProtocolKey(conn), pickupKey(conn));
+        for (String owner : sockets) {
+            if (conn.equals(walletOn(owner))) {
+                forgetSocket(owner);
+            }
+        }
+    }
+
     /** The PIURI the wallet turned live mode on with, null when none is stored. */
     public @Nullable String liveProtocol(String conn) {
         return redis.sync().get(liveProtocolKey(conn));

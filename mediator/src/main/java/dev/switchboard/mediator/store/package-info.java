@@ -2,7 +2,7 @@
  * The mediator's Redis access: one shared Lettuce connection ({@link
  * dev.switchboard.mediator.store.RedisConnection}, plus the embedded server for single-machine runs and the
  * readiness check), the queue module's adapters as beans ({@link dev.switchboard.mediator.store.QueueProducer}:
- * mailboxes, route table), and the mediator's own records, each behind a class that speaks of what it holds:
+ * mailboxes, mailbox admin, route table; the queue's Micrometer meters and mailbox gauges), and the mediator's own records, each behind a class that speaks of what it holds:
  * wallet sessions ({@link dev.switchboard.mediator.store.WalletSessions}), delivery deadlines ({@link
  * dev.switchboard.mediator.store.DeliveryDeadlines}), mediations and keylists ({@link
  * dev.switchboard.mediator.store.MediationRecords}), relay post idempotency ({@link
@@ -24,7 +24,7 @@
  * <caption>Keys of the mediator (the queue module's are marked queue)</caption>
  * <tr><th>key</th><th>type</th><th>holds</th><th>expiry</th></tr>
  * <tr><td colspan="4"><b>per wallet</b>, tag = the wallet's connection key (base58 verkey or DID)</td></tr>
- * <tr><td>{@code <p>:mb:{conn}:pending|inflight|expiry|msg|done|dead}</td><td>queue</td><td>the mailbox</td>
+ * <tr><td>{@code <p>:mb:{conn}:pending|inflight|expiry|msg|done|dead|deadmsg}</td><td>queue</td><td>the mailbox</td>
  * <td>per message</td></tr>
  * <tr><td>{@code <p>:rt:{conn}}</td><td>queue</td><td>the wallet's routes</td><td>route lease</td></tr>
  * <tr><td>{@code <p>:w:{conn}:live}</td><td>STRING</td><td>socket owner of live mode</td>
@@ -52,6 +52,10 @@
  * message from it authenticated</td><td>{@code did-peer4-long-form-ttl} (30 d), renewed in use</td></tr>
  * <tr><td>{@code <p>:mediator:keys}, {@code <p>:mediator:keys:v2}</td><td>STRING</td><td>the sealed mediator
  * keys (v1, v2)</td><td>none</td></tr>
+ * <tr><td>{@code <p>:mbtotals}, {@code <p>:mbindex}</td><td>queue</td><td>totals of all mailboxes (count,
+ * bytes) and each mailbox's oldest pending message (standalone Redis only)</td><td>none</td></tr>
+ * <tr><td>{@code <p>:relays}, {@code <p>:relaysockets}</td><td>queue</td><td>alive relays (heartbeat expiry)
+ * and their last socket counts</td><td>lapsed entries dropped on read</td></tr>
  * <tr><td>{@code <p>:deadlines}</td><td>ZSET</td><td>wallet -> delivery deadline (epoch ms), swept by every
  * instance</td><td>none</td></tr>
  * <tr><td>{@code <p>:push:due}</td><td>ZSET</td><td>wallet -> push notification due or claimed until (epoch

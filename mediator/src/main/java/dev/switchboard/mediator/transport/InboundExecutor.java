@@ -134,7 +134,8 @@ public class InboundExecutor {
             return CompletableFuture.completedFuture(shed());
         }
         CompletableFuture<Response> result = new CompletableFuture<>();
-        executor.execute(() -> {
+        // the request's trace context (OpenTelemetry, from the relay's traceparent) goes along
+        executor.execute(io.opentelemetry.context.Context.current().wrap(() -> {
             try {
                 bounds.permits.acquire();
             } catch (InterruptedException e) {
@@ -161,7 +162,7 @@ public class InboundExecutor {
             } else {
                 result.completeExceptionally(failure);
             }
-        });
+        }));
         return result;
     }
 

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Path("/socketdock")
 public class SocketDockResource {
+    /** The MDC key (a JSON log field) of the relay socket a frame came on. */
+    public static final String CONNECTION_ID_MDC = "connection_id";
+
     private static final Logger LOG = Logger.getLogger(SocketDockResource.class);
 
     private final RelayAuth auth;
@@ -94,8 +98,12 @@ public class SocketDockResource {
         return guarded("message", body, request, () -> {
             MessageEvent event = SocketDockJson.readMessage(body);
             Dispatcher.Outcome outcome;
+            // the relay's socket id on every log line of this frame's handling (a JSON log field)
+            MDC.put(CONNECTION_ID_MDC, event.meta().connectionId());
             try (var afterReply = delivery.deferPushes()) {
                 outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
+            } finally {
+                MDC.remove(CONNECTION_ID_MDC);
             }
             if (outcome instanceof Dispatcher.Outcome.Refused r) {
                 if (r.status() == 503) {
@@ -125,14 +133,17 @@ public class SocketDockResource {
         });
     }
 
-    /** A relay is alive: its routes stay usable for the heartbeat TTL. */
+    /**
+     * A relay is alive: its routes stay usable for the heartbeat TTL, and its socket count is recorded (the
+     * admin API's figures).
+     */
     @POST
     @NonBlocking
     @Path("heartbeat")
     public CompletionStage<Response> heartbeat(byte[] body, @Context HttpServerRequest request) {
         return guarded("heartbeat", body, request, () -> {
             Heartbeat beat = SocketDockJson.readHeartbeat(body);
-            routes.heartbeat(beat.instanceId(), config.heartbeatTtl())
+            routes.heartbeat(beat.instanceId(), config.heartbeatTtl(), beat.connections())
                     .toCompletableFuture()
                     .join();
             return Response.ok().build();

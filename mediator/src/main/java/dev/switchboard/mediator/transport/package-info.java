@@ -9,7 +9,8 @@
  * two bounded lanes, anonymous {@code POST /} and relay posts (whose tokens are verified before they queue);
  * a request past its lane's bounds is answered 503 with {@code Retry-After} before any work;
  * a wallet's route on a socket is recorded at most once per interval ({@link
- * dev.switchboard.mediator.transport.RouteRecorder}). In: HTTP requests. Out: HTTP responses, replies (in the
+ * dev.switchboard.mediator.transport.RouteRecorder}). The processing runs in the request's OpenTelemetry
+ * context (the relay's {@code traceparent}, when tracing is on). In: HTTP requests. Out: HTTP responses, replies (in the
  * message's generation) through relay callbacks, queued replies, route records.
  */
 @NullMarked

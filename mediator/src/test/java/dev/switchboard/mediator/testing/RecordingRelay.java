@@ -46,6 +46,7 @@ public final class RecordingRelay implements AutoCloseable {
     private final RequestSigner signer = RequestSigner.hs256(SharedSecret.ofUtf8(SECRET));
     private final RequestVerifier verifier = RequestVerifier.hs256(SharedSecret.ofUtf8(SECRET));
     private final Map<String, BlockingQueue<byte[]>> frames = new ConcurrentHashMap<>();
+    private final Map<String, BlockingQueue<String>> traceparents = new ConcurrentHashMap<>();
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final AtomicLong seq = new AtomicLong();
 
@@ -66,6 +67,10 @@ public final class RecordingRelay implements AutoCloseable {
                     .ok();
             int status = !authorised ? 401 : gone.contains(id) ? 404 : 200;
             if (status == 200) {
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                traceparents
+                        .computeIfAbsent(id, k -> new LinkedBlockingQueue<>())
+                        .add(traceparent == null ? "" : traceparent);
                 frames.computeIfAbsent(id, k -> new LinkedBlockingQueue<>()).add(body);
             }
             exchange.sendResponseHeaders(status, -1);
@@ -84,6 +89,33 @@ public final class RecordingRelay implements AutoCloseable {
     public Response frame(String connectionId, byte[] payload) {
         MessageEvent event = MessageEvent.of(meta(connectionId), seq.incrementAndGet(), Frame.BINARY, payload);
         return post("/socketdock/message", SocketDockJson.write(event));
+    }
+
+    /** POSTs a wallet frame as a relay with tracing would, with a W3C {@code traceparent}. */
+    public Response frame(String connectionId, byte[] payload, String traceparent) {
+        MessageEvent event = MessageEvent.of(meta(connectionId), seq.incrementAndGet(), Frame.BINARY, payload);
+        byte[] body = SocketDockJson.write(event);
+        return given().contentType("application/json")
+                .header(HttpNames.AUTHORIZATION, signer.authorization("POST", "/socketdock/message", body))
+                .header("traceparent", traceparent)
+                .body(body)
+                .post("/socketdock/message")
+                .andReturn();
+    }
+
+    /**
+     * The {@code traceparent} header of the callback that wrote the next frame {@link #next} returns ("" when
+     * it had none), in the order the frames came; null when none came within 5 s.
+     */
+    public String traceparent(String connectionId) {
+        try {
+            return traceparents
+                    .computeIfAbsent(connectionId, k -> new LinkedBlockingQueue<>())
+                    .poll(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** POSTs a disconnect of one socket. */

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param messageId the dropped message's id
  * @param recipient the recipient it was for
  * @param reason why it was dropped
- * @param size its size in bytes (the bytes themselves are not kept)
+ * @param size its size in bytes (the bytes are kept with the record, so {@link MailboxAdmin#requeueDeadLetter}
+ *     can put it back; never shown)
  * @param receivedAt when it was received
  * @param droppedAt when it was dropped
  */

@@ -16,6 +16,11 @@
  * ends. Any stored message whose expiry time passes is removed and leaves a {@link
  * dev.switchboard.queue.mailbox.DeadLetter}. Delivery is therefore at least once: a message is handed
  * out twice only after its first lease ended or was released.
+ *
+ * <p>Operators ({@link dev.switchboard.queue.mailbox.MailboxAdmin}, the mediator's admin API): requeue a dead
+ * letter (its bytes are kept with the record), purge dead letters, delete a mailbox, read the {@link
+ * dev.switchboard.queue.mailbox.MailboxTotals totals} of all mailboxes (stored count and bytes, oldest pending
+ * message), which every mailbox update keeps on a standalone Redis.
  */
 @NullMarked
 package dev.switchboard.queue.mailbox;

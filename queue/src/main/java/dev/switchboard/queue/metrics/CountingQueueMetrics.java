@@ -15,6 +15,7 @@ public final class CountingQueueMetrics implements QueueMetrics {
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder expired = new LongAdder();
     private final LongAdder redelivered = new LongAdder();
+    private final LongAdder requeued = new LongAdder();
     private final LongAdder reclaimed = new LongAdder();
     private final LongAdder released = new LongAdder();
     private final LongAdder logAppended = new LongAdder();
@@ -56,6 +57,11 @@ public final class CountingQueueMetrics implements QueueMetrics {
     @Override
     public void expired(long count) {
         expired.add(count);
+    }
+
+    @Override
+    public void requeued(long count) {
+        requeued.add(count);
     }
 
     @Override
@@ -120,6 +126,11 @@ public final class CountingQueueMetrics implements QueueMetrics {
     /** Messages expired into dead letters. */
     public long expired() {
         return expired.sum();
+    }
+
+    /** Dead letters requeued. */
+    public long requeued() {
+        return requeued.sum();
     }
 
     /** Redeliveries. */

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * {@link QueueMetrics} as Micrometer meters ({@code micrometer-core} is an optional dependency of this
  * module: the mediator's Quarkus Micrometer extension provides it). Meters: counters {@code
  * switchboard.queue.enqueued}, {@code .enqueued.bytes}, {@code .duplicates}, {@code .rejected} (tag
- * {@code limit=count|bytes}), {@code .acknowledged}, {@code .expired}, {@code .redelivered}, {@code
+ * {@code limit=count|bytes}), {@code .acknowledged}, {@code .expired} (messages that became dead letters), {@code .requeued} (dead
+ * letters put back by an operator), {@code .redelivered}, {@code
  * .reclaimed} (tag {@code kind=lease|release|log}), {@code .log.appended}; timer {@code
  * switchboard.queue.latency} (tags {@code operation}, {@code outcome=success|failure}). All are
  * registered up front, so recording never allocates.
@@ -26,6 +27,7 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
     private final Counter acknowledged;
     private final Counter expired;
     private final Counter redelivered;
+    private final Counter requeued;
     private final Counter leaseReclaimed;
     private final Counter released;
     private final Counter logReclaimed;
@@ -47,6 +49,7 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
         acknowledged = registry.counter("switchboard.queue.acknowledged");
         expired = registry.counter("switchboard.queue.expired");
         redelivered = registry.counter("switchboard.queue.redelivered");
+        requeued = registry.counter("switchboard.queue.requeued");
         leaseReclaimed = registry.counter("switchboard.queue.reclaimed", "kind", "lease");
         released = registry.counter("switchboard.queue.reclaimed", "kind", "release");
         logReclaimed = registry.counter("switchboard.queue.reclaimed", "kind", "log");
@@ -88,6 +91,11 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
     @Override
     public void expired(long count) {
         expired.increment(count);
+    }
+
+    @Override
+    public void requeued(long count) {
+        requeued.increment(count);
     }
 
     @Override

@@ -29,6 +29,9 @@ public interface QueueMetrics {
     /** Messages expired and left dead letters. */
     default void expired(long count) {}
 
+    /** Dead letters were put back into their mailboxes by an operator. */
+    default void requeued(long count) {}
+
     /** Messages were handed out again after an earlier attempt. */
     default void redelivered(long count) {}
 

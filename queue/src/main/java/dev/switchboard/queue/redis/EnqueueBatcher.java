@@ -41,6 +41,7 @@ final class EnqueueBatcher {
     record Entry(String[] keys, byte[][] args, CompletableFuture<Long> result) {}
 
     private final RedisConnection connection;
+    private final String[] totalsKeys;
     private final byte[] maxCount;
     private final byte[] maxBytes;
     private final boolean group;
@@ -49,8 +50,10 @@ final class EnqueueBatcher {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Executor dispatcher;
 
-    EnqueueBatcher(RedisConnection connection, long maxCount, long maxBytes) {
+    /** @param totalsKeys keys appended to every call: none, or the totals and index of all mailboxes */
+    EnqueueBatcher(RedisConnection connection, String[] totalsKeys, long maxCount, long maxBytes) {
         this.connection = connection;
+        this.totalsKeys = totalsKeys.clone();
         this.maxCount = Args.bytes(maxCount);
         this.maxBytes = Args.bytes(maxBytes);
         this.group = connection.settings().mode() != RedisSettings.Mode.CLUSTER;
@@ -110,7 +113,8 @@ final class EnqueueBatcher {
     }
 
     private CompletableFuture<Void> send(List<Entry> batch) {
-        String[] keys = new String[batch.size() * 3];
+        String[] keys = new String[batch.size() * 3 + totalsKeys.length];
+        System.arraycopy(totalsKeys, 0, keys, batch.size() * 3, totalsKeys.length);
         byte[][] args = new byte[2 + batch.size() * 5][];
         args[0] = maxCount;
         args[1] = maxBytes;

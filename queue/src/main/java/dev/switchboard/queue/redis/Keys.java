@@ -8,32 +8,71 @@ package dev.switchboard.queue.redis;
 final class Keys {
 
     private final String prefix;
+    private final boolean totals;
 
+    /** Keys without the cross-mailbox totals (a Redis Cluster, or no mailboxes). */
     Keys(String prefix) {
+        this(prefix, false);
+    }
+
+    /**
+     * @param totals true to pass the totals and index keys of all mailboxes to the mailbox scripts (a
+     *     standalone server only: on a cluster they would be in another slot than the mailbox)
+     */
+    Keys(String prefix, boolean totals) {
         this.prefix = prefix;
+        this.totals = totals;
+    }
+
+    /** True when the mailbox scripts keep the totals and the oldest-pending index of all mailboxes. */
+    boolean keepsTotals() {
+        return totals;
     }
 
     static String tag(String id) {
         return "{" + id.replace('{', '(').replace('}', ')') + "}";
     }
 
-    /** Mailbox keys, in the order the mailbox scripts take them. */
+    /** Mailbox keys, in the order the mailbox scripts take them (see mailbox-prelude.lua). */
     String[] mailbox(String recipient) {
         String base = prefix + ":mb:" + tag(recipient) + ":";
-        return new String[] {
+        String[] own = {
             base + "pending", // ZSET id -> receivedAt ms
             base + "inflight", // ZSET id -> lease end ms
             base + "expiry", // ZSET id -> expiry ms
             base + "msg", // HASH m:id meta, b:id bytes, d:id ack time, #n, #b, #ib
             base + "done", // ZSET id -> acknowledged at ms (ages the d:id markers)
-            base + "dead" // LIST of dead-letter records, newest first
+            base + "dead", // LIST of dead-letter records, newest first
+            base + "deadmsg" // HASH id -> bytes of a dead letter, for a requeue
         };
+        if (!totals) {
+            return own;
+        }
+        String[] all = java.util.Arrays.copyOf(own, own.length + 2);
+        all[own.length] = mailboxTotals();
+        all[own.length + 1] = mailboxIndex();
+        return all;
+    }
+
+    /** HASH {@code n} messages and {@code b} bytes stored in all mailboxes (standalone only). */
+    String mailboxTotals() {
+        return prefix + ":mbtotals";
+    }
+
+    /** ZSET pending key of a mailbox -> receivedAt ms of its oldest pending message (standalone only). */
+    String mailboxIndex() {
+        return prefix + ":mbindex";
     }
 
     /** The mailbox keys the common enqueue touches: pending, expiry, msg (see {@link #mailbox}). */
     String[] enqueue(String recipient) {
         String base = prefix + ":mb:" + tag(recipient) + ":";
         return new String[] {base + "pending", base + "expiry", base + "msg"};
+    }
+
+    /** The keys appended to a batch of enqueues: none, or the totals and the index (see {@link #mailbox}). */
+    String[] enqueueTotals() {
+        return totals ? new String[] {mailboxTotals(), mailboxIndex()} : new String[0];
     }
 
     String routes(String recipient) {
@@ -46,6 +85,16 @@ final class Keys {
 
     String instance(String instanceId) {
         return prefix + ":relay:" + tag(instanceId);
+    }
+
+    /** ZSET relay instance id -> alive-until ms, of heartbeats that reported a socket count. */
+    String relays() {
+        return prefix + ":relays";
+    }
+
+    /** HASH relay instance id -> open sockets it reported last. */
+    String relaySockets() {
+        return prefix + ":relaysockets";
     }
 
     String stream(String name) {

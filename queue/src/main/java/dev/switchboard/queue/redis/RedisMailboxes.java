@@ -58,7 +58,7 @@ final class RedisMailboxes implements Mailboxes {
         this.metrics = metrics;
         this.clock = clock;
         this.timed = new Timed(metrics);
-        this.batcher = new EnqueueBatcher(connection, settings.maxCount(), settings.maxBytes());
+        this.batcher = new EnqueueBatcher(connection, keys.enqueueTotals(), settings.maxCount(), settings.maxBytes());
         this.dedupeMs = bytes(settings.dedupeWindow().toMillis());
         this.deadLetterLimit = bytes(settings.deadLetterLimit());
     }

@@ -4,6 +4,7 @@ import dev.switchboard.queue.config.MailboxSettings;
 import dev.switchboard.queue.config.RedisSettings;
 import dev.switchboard.queue.config.StreamLogSettings;
 import dev.switchboard.queue.inbound.InboundLog;
+import dev.switchboard.queue.mailbox.MailboxAdmin;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.metrics.QueueMetrics;
 import dev.switchboard.queue.route.RouteTable;
@@ -25,14 +26,17 @@ public final class RedisQueue implements AutoCloseable {
 
     private final RedisConnection connection;
     private final RedisMailboxes mailboxes;
+    private final RedisMailboxAdmin mailboxAdmin;
     private final RedisRouteTable routeTable;
     private final QueueMetrics metrics;
 
     private RedisQueue(RedisConnection connection, MailboxSettings mailboxSettings, QueueMetrics metrics, Clock clock) {
         this.connection = connection;
         this.metrics = metrics;
-        Keys keys = new Keys(connection.settings().keyPrefix());
+        Keys keys = new Keys(
+                connection.settings().keyPrefix(), connection.settings().mode() != RedisSettings.Mode.CLUSTER);
         this.mailboxes = new RedisMailboxes(connection, keys, mailboxSettings, metrics, clock);
+        this.mailboxAdmin = new RedisMailboxAdmin(connection, keys, mailboxSettings, metrics, clock);
         this.routeTable = new RedisRouteTable(connection, keys, metrics, clock);
     }
 
@@ -51,6 +55,11 @@ public final class RedisQueue implements AutoCloseable {
     /** The mailboxes of all recipients. */
     public Mailboxes mailboxes() {
         return mailboxes;
+    }
+
+    /** Operator actions on the mailboxes (dead letters, removal) and their totals. */
+    public MailboxAdmin mailboxAdmin() {
+        return mailboxAdmin;
     }
 
     /** The route table and relay instance liveness. */

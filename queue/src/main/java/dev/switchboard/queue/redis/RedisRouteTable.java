@@ -4,8 +4,10 @@ import static dev.switchboard.queue.redis.Args.bytes;
 
 import dev.switchboard.queue.metrics.QueueMetrics;
 import dev.switchboard.queue.metrics.QueueOperation;
+import dev.switchboard.queue.route.RelayInstance;
 import dev.switchboard.queue.route.Route;
 import dev.switchboard.queue.route.RouteTable;
+import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.net.URI;
@@ -156,6 +158,57 @@ final class RedisRouteTable implements RouteTable {
                         .async()
                         .set(keys.instance(instanceId), ALIVE, SetArgs.Builder.px(ttl.toMillis()))
                         .thenApply(ok -> null));
+    }
+
+    @Override
+    public CompletionStage<Void> heartbeat(String instanceId, Duration ttl, int connections) {
+        if (connections < 0) {
+            throw new IllegalArgumentException("connections: %s (expected: >= 0)".formatted(connections));
+        }
+        long until = clock.millis() + ttl.toMillis();
+        return heartbeat(instanceId, ttl)
+                .thenCompose(ignored -> timed.run(QueueOperation.HEARTBEAT, "relay registry", () -> {
+                    var async = connection.async();
+                    var added = async.zadd(keys.relays(), (double) until, bytes(instanceId))
+                            .toCompletableFuture();
+                    var counted = async.hset(keys.relaySockets(), instanceId, bytes(connections))
+                            .toCompletableFuture();
+                    return CompletableFuture.allOf(added, counted).thenApply(done -> null);
+                }));
+    }
+
+    @Override
+    public CompletionStage<List<RelayInstance>> relays() {
+        long now = clock.millis();
+        return timed.run(QueueOperation.HEARTBEAT, "relays", () -> {
+            var async = connection.async();
+            return async.zrangebyscoreWithScores(keys.relays(), Range.create(-Double.MAX_VALUE, (double) now))
+                    .thenCompose(lapsed -> {
+                        if (lapsed.isEmpty()) {
+                            return CompletableFuture.completedFuture(0L);
+                        }
+                        byte[][] members =
+                                lapsed.stream().map(v -> v.getValue()).toArray(byte[][]::new);
+                        String[] ids = lapsed.stream()
+                                .map(v -> Args.string(v.getValue()))
+                                .toArray(String[]::new);
+                        return async.zrem(keys.relays(), members)
+                                .thenCompose(n -> async.hdel(keys.relaySockets(), ids));
+                    })
+                    .thenCompose(ignored -> async.zrangeWithScores(keys.relays(), 0, -1))
+                    .thenCompose(alive -> async.hgetall(keys.relaySockets()).thenApply(sockets -> {
+                        List<RelayInstance> out = new ArrayList<>(alive.size());
+                        for (var entry : alive) {
+                            String id = Args.string(entry.getValue());
+                            byte[] count = sockets.get(id);
+                            out.add(new RelayInstance(
+                                    id, count == null ? 0 : (int) Args.number(count), Instant.ofEpochMilli((long)
+                                            entry.getScore())));
+                        }
+                        out.sort(Comparator.comparing(RelayInstance::instanceId));
+                        return out;
+                    }));
+        });
     }
 
     @Override

@@ -53,6 +53,20 @@ public interface RouteTable {
      */
     CompletionStage<Void> heartbeat(String instanceId, Duration ttl);
 
+    /**
+     * As {@link #heartbeat(String, Duration)}, recording also the open sockets the relay reported, for {@link
+     * #relays()}.
+     *
+     * @param connections open sockets on the relay, {@code >= 0}
+     */
+    CompletionStage<Void> heartbeat(String instanceId, Duration ttl, int connections);
+
+    /**
+     * The relay instances whose heartbeat (with a socket count) has not lapsed, by instance id; forgets lapsed
+     * ones as a side effect.
+     */
+    CompletionStage<List<RelayInstance>> relays();
+
     /** True if the instance's last heartbeat has not lapsed. */
     CompletionStage<Boolean> isAlive(String instanceId);
 

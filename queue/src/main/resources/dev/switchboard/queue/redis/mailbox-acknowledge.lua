@@ -49,6 +49,10 @@ if #found > 0 then
   updates[#updates + 1] = tonumber(st[3] or '0') - inflight_bytes
   redis.call('HSET', K_MSG, unpack(updates))
   redis.call('ZADD', K_DONE, unpack(done))
+  total(0 - #found, 0 - bytes)
+  if #pending > 0 then
+    reindex()
+  end
 end
 trim_done(now, dedupe_ms)
 return #found

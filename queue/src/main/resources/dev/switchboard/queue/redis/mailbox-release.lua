@@ -13,4 +13,7 @@ for _, id in ipairs(redis.call('ZRANGE', K_INFLIGHT, 0, -1)) do
     redis.call('ZREM', K_INFLIGHT, id)
   end
 end
+if released > 0 then
+  reindex()
+end
 return released

@@ -7,6 +7,7 @@ local reclaimed, expired = sweep(now, dedupe_ms, dead_limit)
 local out = {reclaimed, expired}
 local candidates = redis.call('ZRANGE', K_PENDING, '0', max_count - 1)
 if #candidates == 0 then
+  reindex()
   return out
 end
 local fields = {'#ib'}
@@ -42,6 +43,7 @@ if #orphans > 0 then
   redis.call('ZREM', K_PENDING, unpack(orphans))
 end
 if #taken == 0 then
+  reindex()
   return out
 end
 updates[#updates + 1] = '#ib'
@@ -49,6 +51,7 @@ updates[#updates + 1] = tonumber(metas[1] or '0') + total
 redis.call('ZREM', K_PENDING, unpack(taken))
 redis.call('ZADD', K_INFLIGHT, unpack(inflight))
 redis.call('HSET', K_MSG, unpack(updates))
+reindex()
 local data = redis.call('HMGET', K_MSG, unpack(bodies))
 for i = 1, #taken do
   out[2 + (i - 1) * 5 + 2] = data[i]

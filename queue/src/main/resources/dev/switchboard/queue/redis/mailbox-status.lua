@@ -2,6 +2,9 @@
 -- returns {pendingCount, pendingBytes, oldestReceived or -1, newestReceived or -1, inFlight, reclaimed, expired}
 local now, dedupe_ms, dead_limit = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local reclaimed, expired = sweep(now, dedupe_ms, dead_limit)
+if reclaimed > 0 or expired > 0 then
+  reindex()
+end
 local count = redis.call('ZCARD', K_PENDING)
 local oldest, newest = -1, -1
 if count > 0 then

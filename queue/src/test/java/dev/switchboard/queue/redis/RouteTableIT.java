@@ -131,6 +131,28 @@ class RouteTableIT {
         assertThat(join(routes.routes(bob))).isEmpty();
     }
 
+    @Test
+    void relaysListsTheAliveRelaysWithTheirLastSocketCountAndForgetsLapsedOnes() {
+        join(routes.heartbeat("relay-a", Duration.ofSeconds(30), 10));
+        join(routes.heartbeat("relay-b", Duration.ofSeconds(90), 3));
+        join(routes.heartbeat("relay-a", Duration.ofSeconds(30), 12));
+        assertThat(join(routes.relays()))
+                .containsExactly(
+                        new dev.switchboard.queue.route.RelayInstance("relay-a", 12, millis(T0.plusSeconds(30))),
+                        new dev.switchboard.queue.route.RelayInstance("relay-b", 3, millis(T0.plusSeconds(90))));
+
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(join(routes.relays()))
+                .extracting(dev.switchboard.queue.route.RelayInstance::instanceId)
+                .containsExactly("relay-b");
+        assertThat(join(routes.isAlive("relay-b"))).isTrue();
+    }
+
+    private static Instant millis(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     private static Route route(String recipient, String instance, String connection, Instant since) {
         return new Route(
                 recipient,

@@ -2,7 +2,8 @@ package dev.switchboard.socketdock.relay.connection;
 
 /**
  * The lifecycle of a relayed socket, as a closed set of states with explicit transitions
- * (after Kroxylicious's connection states). Illegal transitions throw {@link IllegalStateException}.
+ * (after Kroxylicious's connection states). An illegal transition does not compile: each state has methods for
+ * its allowed transitions only ({@code toClosed} is on all of them, and {@link Closed} stays Closed).
  *
  * <pre>
  * Handshaking --toOpen--&gt; Open --toDraining--&gt; Draining

@@ -29,7 +29,11 @@ public final class InternalChannelInitializer extends ChannelInitializer<SocketC
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        ChannelPipeline p = ch.pipeline();
+        addHandlers(ch.pipeline());
+    }
+
+    /** Adds the handlers listed on the class to {@code p} (any channel: unit tests use an EmbeddedChannel). */
+    void addHandlers(ChannelPipeline p) {
         p.addLast("http", new HttpServerCodec());
         p.addLast("aggregator", new CallbackBodyLimit(context.config().maxCallbackBody(), context.metrics()));
         p.addLast("callbacks", callbacks);

@@ -62,8 +62,12 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        addHandlers(ch.pipeline());
+    }
+
+    /** Adds the handlers listed on the class to {@code p} (any channel: unit tests use an EmbeddedChannel). */
+    void addHandlers(ChannelPipeline p) {
         RelayConfig config = context.config();
-        ChannelPipeline p = ch.pipeline();
         p.addLast("http", new HttpServerCodec());
         if (config.compatPublicCallbacks()) {
             p.addLast("aggregator", new CallbackBodyLimit(config.maxCallbackBody(), context.metrics()));
