@@ -192,7 +192,8 @@ class BackendDispatcherTest {
     void noKeyAndNoSignerMeanNoSuchHeaders() throws Exception {
         answerStatuses(204);
         BackendDispatcher unsigned = new BackendDispatcher(wiring.client, RequestSigner.none(), wiring.metrics, 0);
-        Outcome outcome = unsigned.post("heartbeat", backend.uri("/h"), BODY, null, Map.of(), true, wiring.loop())
+        Outcome outcome = unsigned.post(
+                        "heartbeat", backend.uri("/h"), BODY, RequestBinding.NONE, Map.of(), true, wiring.loop())
                 .get(10, TimeUnit.SECONDS);
         assertThat(outcome.delivered()).isTrue();
         TestBackend.Received r = backend.all("/h").get(0);
