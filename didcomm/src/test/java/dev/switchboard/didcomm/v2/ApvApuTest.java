@@ -169,7 +169,7 @@ class ApvApuTest {
     }
 
     private void expect(String packed, ProblemCode code, String messagePart) {
-        expect(packed, UnpackOptions.DEFAULT, code, messagePart);
+        expect(packed, UnpackOptions.ACCEPT_ECDH_1PU_DRAFT_03, code, messagePart);
     }
 
     private void expect(String packed, UnpackOptions options, ProblemCode code, String messagePart) {
