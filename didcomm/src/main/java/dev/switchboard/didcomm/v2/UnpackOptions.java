@@ -16,8 +16,15 @@ package dev.switchboard.didcomm.v2;
  */
 public record UnpackOptions(
         int maxMessageChars, boolean unwrapReWrappingForward, boolean acceptEcdh1puDraft3, boolean acceptWithoutApv) {
-    /** 4 MiB chars, unwrap re-wrapping forwards, accept ECDH-1PU draft 03 and no {@code apv} (Veramo interop). */
-    public static final UnpackOptions DEFAULT = new UnpackOptions(4 * 1024 * 1024, true, true);
+    /**
+     * 4 MiB chars, unwrap re-wrapping forwards, ECDH-1PU draft 03 and JWEs without {@code apv} refused (their
+     * weakness: see {@code Jwe}; a receiver that must open Veramo 7 / did-jwt authcrypt turns them on
+     * explicitly with {@link #ACCEPT_ECDH_1PU_DRAFT_03}).
+     */
+    public static final UnpackOptions DEFAULT = new UnpackOptions(4 * 1024 * 1024, true, false);
+
+    /** {@link #DEFAULT} with Veramo 7 / did-jwt interop: ECDH-1PU draft 03 and no {@code apv} accepted. */
+    public static final UnpackOptions ACCEPT_ECDH_1PU_DRAFT_03 = new UnpackOptions(4 * 1024 * 1024, true, true);
 
     public UnpackOptions {
         if (maxMessageChars <= 0) {

@@ -110,7 +110,14 @@ class RoundTripTest {
                 message(),
                 "did:example:bob",
                 PackOptions.authcrypt("did:example:alice").withForward(false).withEcdh1puDraft3(true));
-        assertThat(bob.unpack(p.packedMessage()).metadata().senderKid()).isEqualTo(p.fromKid());
+        assertThat(bob.unpack(p.packedMessage(), UnpackOptions.ACCEPT_ECDH_1PU_DRAFT_03)
+                        .metadata()
+                        .senderKid())
+                .isEqualTo(p.fromKid());
+        // off by default (issue 13, hole 7)
+        assertThatThrownBy(() -> bob.unpack(p.packedMessage()))
+                .isInstanceOfSatisfying(
+                        DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.TRUST_CRYPTO));
         assertThatThrownBy(() -> bob.unpack(p.packedMessage(), new UnpackOptions(1 << 20, true, false)))
                 .isInstanceOfSatisfying(
                         DidcommException.class, e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.TRUST_CRYPTO));

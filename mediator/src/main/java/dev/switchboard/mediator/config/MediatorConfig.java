@@ -42,6 +42,23 @@ public interface MediatorConfig {
     @WithDefault("1048576")
     int maxMessageBytes();
 
+    /**
+     * Accept DIDComm v2 authcrypt addressed to the mediator whose key was wrapped per ECDH-1PU draft 03 (no
+     * tag in the KDF; what Veramo 7 / did-jwt send) when the draft-04 key does not unwrap. Off: draft 03
+     * does not bind the wrapped key to the ciphertext (see {@code dev.switchboard.didcomm.v2.Jwe}), so such
+     * messages are refused ({@code e.p.crypto}). Forwards the mediator only routes are not affected.
+     */
+    @WithDefault("false")
+    boolean acceptEcdh1puDraft03();
+
+    /**
+     * How long a wallet's did:peer:4 long form is kept in Redis (so its short form resolves on every
+     * instance) after the last authenticated message from that DID that refreshed it (at most once a day
+     * per instance). Only stored once a message from that DID decrypted and authenticated.
+     */
+    @WithDefault("30d")
+    Duration didPeer4LongFormTtl();
+
     /** Message pickup settings. */
     Pickup pickup();
 

@@ -3,6 +3,7 @@ package dev.switchboard.mediator.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** How the mediator talks to the socketdock relays: {@code switchboard.relay.*} (environment: {@code SWITCHBOARD_RELAY_*}). */
@@ -15,6 +16,22 @@ public interface RelayConfig {
      * callbacks unsigned, which only {@link #allowUnauthenticated()} permits.
      */
     Optional<String> jwtSecret();
+
+    /**
+     * Per-relay HS256 secrets (each at least 32 bytes of UTF-8) by key id, {@code
+     * switchboard.relay.jwt-secrets."<kid>"}: a relay token whose {@code kid} header names one is verified with
+     * it, and must come from the relay instance of that id ({@code meta.instance_id} = kid); callbacks to that
+     * instance are signed with it under the same kid. Removing an entry revokes that relay alone. Tokens
+     * without {@code kid} use {@link #jwtSecret()}; an unknown kid is answered 401. Empty by default.
+     */
+    Map<String, String> jwtSecrets();
+
+    /**
+     * Most relay token ids ({@code jti}) remembered against replay, each for its token's lifetime; must exceed
+     * the relay posts one instance receives per token lifetime (about 65 s).
+     */
+    @WithDefault("200000")
+    long replayCacheSize();
 
     /**
      * Accept unauthenticated relay posts when no {@link #jwtSecret()} is set (compatibility with an original

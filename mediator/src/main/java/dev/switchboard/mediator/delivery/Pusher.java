@@ -311,15 +311,18 @@ public class Pusher {
             recordDeadline(conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
             if (pickupLive) {
                 byte[] frame = packer.pack(conn, sessions.liveProtocol(conn), batch);
-                boolean ok =
-                        relay.send(route.send(), frame).toCompletableFuture().join();
+                boolean ok = relay.send(route.instanceId(), route.send(), frame)
+                        .toCompletableFuture()
+                        .join();
                 if (ok) {
                     meters.counter("switchboard.delivery", "mode", "live").increment(batch.size());
                 }
                 return ok; // in flight until messages-received (or the deadline: a sweep re-pushes)
             }
             for (Delivery d : batch) {
-                if (!relay.send(route.send(), d.message()).toCompletableFuture().join()) {
+                if (!relay.send(route.instanceId(), route.send(), d.message())
+                        .toCompletableFuture()
+                        .join()) {
                     return false;
                 }
                 mailboxes

@@ -2,6 +2,7 @@ package dev.switchboard.mediator.delivery;
 
 import dev.switchboard.mediator.config.RelayConfig;
 import dev.switchboard.socketdock.protocol.HttpNames;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes frames to wallets through a relay's {@code send} callback ({@code POST /socket/{id}/send}), signed
@@ -104,17 +106,19 @@ public class RelayClient {
     /**
      * Sends one frame (a text frame: packed DIDComm v1 messages are ASCII JSON).
      *
+     * @param instanceId the relay instance holding the socket (selects its own secret, if it has one)
      * @param send the socket's {@code send} callback URI
      * @param frame the frame's bytes
      * @return true when the relay wrote it (2xx); false on any failure, never exceptionally; always completes
      *     (at the latest after twice the callback timeout plus a second)
      */
-    public CompletionStage<Boolean> send(URI send, byte[] frame) {
+    public CompletionStage<Boolean> send(@Nullable String instanceId, URI send, byte[] frame) {
         HttpRequest.Builder request = HttpRequest.newBuilder(send)
                 .timeout(timeout)
                 .header("Content-Type", HttpNames.TEXT_PLAIN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(frame));
-        String authorization = auth.signer().authorization("POST", send, frame);
+        String authorization =
+                auth.signerFor(instanceId).authorization("POST", send, frame, RequestBinding.ofCallback(send));
         if (authorization != null) {
             request.header(HttpNames.AUTHORIZATION, authorization);
         }

@@ -25,23 +25,30 @@ public class DidcommV2Envelopes {
     private final DidcommV2 didcomm;
     private final MediatorDid identity;
     private final UnpackOptions options;
+    private final RedisDidPeer4LongForms longForms;
 
     /** Constructor injection. */
     public DidcommV2Envelopes(MediatorDid identity, MediatorConfig config, RedisDidPeer4LongForms longForms) {
         this.identity = identity;
+        this.longForms = longForms;
         CompositeDidResolver resolver = CompositeDidResolver.builtIn(longForms);
         resolver.peer4().remember(identity.didPeer4()); // its short form resolves too
         this.didcomm = new DidcommV2(resolver, identity);
-        this.options = new UnpackOptions(config.maxMessageBytes(), true, true);
+        this.options = new UnpackOptions(config.maxMessageBytes(), true, config.acceptEcdh1puDraft03());
     }
 
     /**
-     * Unpacks a packed v2 message (any form).
+     * Unpacks a packed v2 message (any form). Once it decrypted and authenticated, its sender's did:peer:4
+     * long form (if any) is stored for all instances; before that, nothing is written.
      *
      * @throws DidcommException with the problem code of the failure
      */
     public Unpacked unpack(byte[] packed) {
-        return didcomm.unpack(packed, options);
+        Unpacked unpacked = didcomm.unpack(packed, options);
+        if (unpacked.metadata().authenticated()) {
+            longForms.authenticated(unpacked.message().from());
+        }
+        return unpacked;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.switchboard.mediator.store;
 import dev.switchboard.mediator.config.RedisConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.StaticCredentialsProvider;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,6 +35,9 @@ public class RedisConnection {
         this.keys = new Keys(config.keyPrefix());
         RedisURI uri = RedisURI.create(config.uri());
         uri.setTimeout(config.commandTimeout());
+        config.password()
+                .ifPresent(password ->
+                        uri.setCredentialsProvider(new StaticCredentialsProvider(null, password.toCharArray())));
         this.embedded = config.embedded() ? startEmbedded(uri.getPort()) : null;
         this.client = RedisClient.create(uri);
         this.connection = client.connect();

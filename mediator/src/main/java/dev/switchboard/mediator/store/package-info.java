@@ -48,7 +48,8 @@
  * <tr><td>{@code <p>:rk:{key}}</td><td>STRING</td><td>owning wallet of a recipient key</td><td>none</td></tr>
  * <tr><td>{@code <p>:idem:<event>:{key}}</td><td>STRING</td><td>{@code pending} or the status of a relay
  * post</td><td>processing lease, then idempotency TTL</td></tr>
- * <tr><td>{@code <p>:didpeer4:{short form}}</td><td>STRING</td><td>a did:peer:4 long form</td><td>none</td></tr>
+ * <tr><td>{@code <p>:didpeer4:{short form}}</td><td>STRING</td><td>a did:peer:4 long form, written once a
+ * message from it authenticated</td><td>{@code did-peer4-long-form-ttl} (30 d), renewed in use</td></tr>
  * <tr><td>{@code <p>:mediator:keys}, {@code <p>:mediator:keys:v2}</td><td>STRING</td><td>the sealed mediator
  * keys (v1, v2)</td><td>none</td></tr>
  * <tr><td>{@code <p>:mbtotals}, {@code <p>:mbindex}</td><td>queue</td><td>totals of all mailboxes (count,

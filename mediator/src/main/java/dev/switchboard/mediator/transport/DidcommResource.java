@@ -49,7 +49,10 @@ public class DidcommResource {
     @NonBlocking
     @Consumes({ENVELOPE_ENC, SSI_AGENT_WIRE, ENCRYPTED_V2, SIGNED_V2, PLAIN_V2, MediaType.APPLICATION_JSON})
     public CompletionStage<Response> receive(byte[] body) {
-        return executor.submit(() -> toResponse(dispatcher.dispatch(body, new Transport.Http())));
+        return executor.submit(
+                InboundExecutor.Lane.ANONYMOUS,
+                body.length,
+                () -> toResponse(dispatcher.dispatch(body, new Transport.Http())));
     }
 
     static Response toResponse(Dispatcher.Outcome outcome) {

@@ -121,7 +121,9 @@ class Replies {
         Transport.Socket socket = transport.socket();
         for (byte[] packed : packedReplies) {
             if (socket != null) {
-                if (!relay.send(socket.send(), packed).toCompletableFuture().join()) {
+                if (!relay.send(socket.instanceId(), socket.send(), packed)
+                        .toCompletableFuture()
+                        .join()) {
                     delivery.store(to, DeliveryService.messageId(packed), packed);
                     queued = true;
                 }

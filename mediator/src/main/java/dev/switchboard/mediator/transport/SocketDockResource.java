@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -32,10 +33,12 @@ import org.jspecify.annotations.Nullable;
  * (our extensions optional), each verified with the relay request token. 401 on a bad token, 400 on a body
  * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
- * through the socket). Bodies are read on the event loop; the work runs on the {@link InboundExecutor}.
+ * through the socket). Bodies are read and tokens verified on the event loop (a bad token never queues); the
+ * work runs in the relay lane of the {@link InboundExecutor}, which answers 503 with {@code Retry-After} when
+ * that lane is full (the relay retries).
  *
  * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
- * all instances: a retry gets the first attempt's status, or 202 while that is still in progress (see {@link
+ * all instances: a retry gets the first attempt's status, or 503 while that is still in progress (see {@link
  * RelayIdempotency}). Pushes that handling a frame asks for start only after its replies went out on the
  * socket, so a reply (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
  */
@@ -154,30 +157,78 @@ public class SocketDockResource {
         return new Transport.Socket(instance, meta.connectionId(), send, URI.create(meta.disconnect()));
     }
 
+    private static final String MISBOUND = "token does not match the event (connection_id or kid)";
+
     private interface Action {
         Response run();
+    }
+
+    /**
+     * Whether the token was made for the socket the event names (and, under a relay's own kid, by that
+     * socket's relay). Checked before the Idempotency-Key is claimed, so a refused post claims nothing.
+     *
+     * @throws MalformedEventException when the body is not the event
+     */
+    private boolean bound(String event, Verification verification, byte[] body) {
+        String connectionId;
+        String instance;
+        switch (event) {
+            case "connect" -> {
+                Meta meta = SocketDockJson.readConnect(body).meta();
+                connectionId = meta.connectionId();
+                instance = socket(meta).instanceId();
+            }
+            case "message" -> {
+                Meta meta = SocketDockJson.readMessage(body).meta();
+                connectionId = meta.connectionId();
+                instance = socket(meta).instanceId();
+            }
+            case "disconnect" -> {
+                DisconnectEvent d = SocketDockJson.readDisconnect(body);
+                connectionId = d.connectionId();
+                instance = d.meta() != null ? socket(d.meta()).instanceId() : null;
+            }
+            default -> {
+                connectionId = null;
+                instance = SocketDockJson.readHeartbeat(body).instanceId();
+            }
+        }
+        return auth.matches(verification, connectionId, instance);
+    }
+
+    private static Response unauthorized(String reason) {
+        return Response.status(401)
+                .entity(DidcommResource.error("unauthorized", reason))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     private CompletionStage<Response> guarded(String event, byte[] body, HttpServerRequest request, Action action) {
         String authorization = request.getHeader(HttpNames.AUTHORIZATION);
         String key = request.getHeader(HttpNames.IDEMPOTENCY_KEY);
         String uri = request.uri();
-        return executor.submit(() -> verifiedAndRun(event, authorization, key, uri, body, action));
+        // authenticated on the event loop (an HMAC and a SHA-256 of the body), so only a relay's posts queue
+        Verification verification = auth.verify(authorization, uri, body, key);
+        if (!verification.ok()) {
+            return CompletableFuture.completedFuture(unauthorized(verification.reason()));
+        }
+        return executor.submit(
+                InboundExecutor.Lane.RELAY, body.length, () -> verifiedAndRun(event, verification, key, body, action));
     }
 
     private Response verifiedAndRun(
-            String event,
-            @Nullable String authorization,
-            @Nullable String key,
-            String uri,
-            byte[] body,
-            Action action) {
-        Verification verification = auth.verify(authorization, uri, body);
-        if (!verification.ok()) {
-            return Response.status(401)
-                    .entity(DidcommResource.error("unauthorized", verification.reason()))
-                    .type(MediaType.APPLICATION_JSON)
-                    .build();
+            String event, Verification verification, @Nullable String key, byte[] body, Action action) {
+        if (verification instanceof Verification.Valid) {
+            try {
+                if (!bound(event, verification, body)) {
+                    return unauthorized(MISBOUND);
+                }
+            } catch (MalformedEventException | IllegalArgumentException | NullPointerException e) {
+                return Response.status(400)
+                        .entity(DidcommResource.error("malformed", String.valueOf(e.getMessage())))
+                        .type(MediaType.APPLICATION_JSON)
+                        .build();
+            }
         }
         if (key == null) {
             return processed(action);

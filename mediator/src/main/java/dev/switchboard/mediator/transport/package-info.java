@@ -5,7 +5,9 @@
  * inbound packed message goes through; it detects the generation and hands v2 to {@link
  * dev.switchboard.mediator.transport.DispatcherV2}. Both hand a parsed message to {@code Replies}:
  * the handler, problem-to-report-or-refusal mapping, reply routing (socket, HTTP body, mailbox), counting. The resources are non-blocking: bodies are read on the
- * event loop and processed on virtual threads ({@link dev.switchboard.mediator.transport.InboundExecutor});
+ * event loop and processed on virtual threads ({@link dev.switchboard.mediator.transport.InboundExecutor}) in
+ * two bounded lanes, anonymous {@code POST /} and relay posts (whose tokens are verified before they queue);
+ * a request past its lane's bounds is answered 503 with {@code Retry-After} before any work;
  * a wallet's route on a socket is recorded at most once per interval ({@link
  * dev.switchboard.mediator.transport.RouteRecorder}). The processing runs in the request's OpenTelemetry
  * context (the relay's {@code traceparent}, when tracing is on). In: HTTP requests. Out: HTTP responses, replies (in the

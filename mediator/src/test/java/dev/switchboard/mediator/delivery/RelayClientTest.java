@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +96,16 @@ class RelayClientTest {
             }
 
             @Override
+            public Map<String, String> jwtSecrets() {
+                return Map.of();
+            }
+
+            @Override
+            public long replayCacheSize() {
+                return 1000;
+            }
+
+            @Override
             public boolean allowUnauthenticated() {
                 return false;
             }
@@ -147,7 +158,7 @@ class RelayClientTest {
         for (int i = 0; i < 1500; i++) {
             String id = KINDS[random.nextInt(KINDS.length)] + "-" + i;
             ids.add(id);
-            sends.add(client.send(send(id), ("frame " + i).getBytes(StandardCharsets.US_ASCII))
+            sends.add(client.send(null, send(id), ("frame " + i).getBytes(StandardCharsets.US_ASCII))
                     .toCompletableFuture());
         }
         // the bound RelayClient documents (2T + 1 s) plus slack for a loaded machine
@@ -174,7 +185,7 @@ class RelayClientTest {
         // nothing holds a pooled connection any more: a fresh batch, more than the pool, all written
         List<CompletableFuture<Boolean>> after = new ArrayList<>();
         for (int i = 0; i < 256; i++) {
-            after.add(client.send(send("ok-after-" + i), new byte[] {'x'}).toCompletableFuture());
+            after.add(client.send(null, send("ok-after-" + i), new byte[] {'x'}).toCompletableFuture());
         }
         CompletableFuture.allOf(after.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertThat(after).allSatisfy(f -> assertThat(f.getNow(false)).isTrue());
@@ -187,7 +198,8 @@ class RelayClientTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        boolean result = client.send(URI.create("http://127.0.0.1:" + closedPort + "/socket/x/send"), new byte[] {'x'})
+        boolean result = client.send(
+                        null, URI.create("http://127.0.0.1:" + closedPort + "/socket/x/send"), new byte[] {'x'})
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         assertThat(result).isFalse();

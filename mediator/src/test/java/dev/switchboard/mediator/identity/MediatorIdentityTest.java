@@ -45,6 +45,10 @@ class MediatorIdentityTest {
 
     private static RedisConfig redisConfig(String prefix) {
         return new RedisConfig() {
+            public java.util.Optional<String> password() {
+                return java.util.Optional.empty();
+            }
+
             public String uri() {
                 return "redis://127.0.0.1:" + port;
             }
@@ -83,6 +87,14 @@ class MediatorIdentityTest {
 
             public int maxMessageBytes() {
                 return 1024;
+            }
+
+            public boolean acceptEcdh1puDraft03() {
+                return false;
+            }
+
+            public java.time.Duration didPeer4LongFormTtl() {
+                return java.time.Duration.ofDays(30);
             }
 
             public Pickup pickup() {

@@ -8,6 +8,7 @@ import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.did.CompositeDidResolver;
 import dev.switchboard.didcomm.did.DidPeer4;
+import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.config.RedisConfig;
 import dev.switchboard.mediator.testing.RedisTestResource;
 import java.time.Duration;
@@ -42,6 +43,10 @@ class RedisDidPeer4LongFormsTest {
 
     private static RedisConnection connect() {
         return new RedisConnection(new RedisConfig() {
+            public java.util.Optional<String> password() {
+                return java.util.Optional.empty();
+            }
+
             public String uri() {
                 return "redis://127.0.0.1:" + port;
             }
@@ -60,18 +65,58 @@ class RedisDidPeer4LongFormsTest {
         });
     }
 
+    private static RedisDidPeer4LongForms store() {
+        MediatorConfig config = (MediatorConfig) java.lang.reflect.Proxy.newProxyInstance(
+                MediatorConfig.class.getClassLoader(), new Class<?>[] {MediatorConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("didPeer4LongFormTtl")) {
+                        return TTL;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return new RedisDidPeer4LongForms(connect(), config);
+    }
+
+    private static final Duration TTL = Duration.ofDays(30);
+
+    @Test
+    void aLongFormSeenBeforeAuthenticationIsNotStoredAndOneAuthenticatedIsStoredWithATtl() {
+        String longForm = DidPeer4.create(INPUT.replace("#key-0", "#key-9"));
+        String shortForm = DidPeer4.shortForm(longForm);
+        RedisDidPeer4LongForms a = store();
+        CompositeDidResolver instanceA = CompositeDidResolver.builtIn(a);
+        // resolved while unpacking (the skid of a message not yet decrypted): memory only
+        instanceA.require(longForm);
+        assertThat(connect().sync().exists(connect().keys().didPeer4(shortForm)))
+                .isZero();
+        assertThat(instanceA.require(shortForm).id())
+                .as("this instance remembers it")
+                .isEqualTo(shortForm);
+
+        a.authenticated(longForm + "#key-1");
+        assertThat(connect().sync().get(connect().keys().didPeer4(shortForm))).isEqualTo(longForm);
+        assertThat(connect().sync().ttl(connect().keys().didPeer4(shortForm)))
+                .isBetween(TTL.toSeconds() - 60, TTL.toSeconds());
+        // a short form in use renews the TTL (throttled: once a day per instance)
+        connect().sync().expire(connect().keys().didPeer4(shortForm), 100);
+        store().authenticated(shortForm);
+        assertThat(connect().sync().ttl(connect().keys().didPeer4(shortForm))).isGreaterThan(100);
+        a.authenticated("did:peer:2.Ez6LSabc"); // other methods: nothing
+    }
+
     @Test
     void shortFormResolvesOnAnInstanceThatNeverSawTheLongForm() {
         String longForm = DidPeer4.create(INPUT);
         String shortForm = DidPeer4.shortForm(longForm);
-        CompositeDidResolver instanceA = CompositeDidResolver.builtIn(new RedisDidPeer4LongForms(connect()));
-        CompositeDidResolver instanceB = CompositeDidResolver.builtIn(new RedisDidPeer4LongForms(connect()));
+        RedisDidPeer4LongForms a = store();
+        CompositeDidResolver instanceA = CompositeDidResolver.builtIn(a);
+        CompositeDidResolver instanceB = CompositeDidResolver.builtIn(store());
 
         assertThatThrownBy(() -> instanceB.resolve(shortForm))
                 .isInstanceOfSatisfying(
                         DidcommException.class,
                         e -> assertThat(e.problemCode()).isEqualTo(ProblemCode.DID_UNRESOLVABLE));
         instanceA.require(longForm);
+        a.authenticated(longForm);
 
         DidDocument viaShort = instanceB.require(shortForm + "#key-1");
         assertThat(viaShort.id()).isEqualTo(shortForm);

@@ -2,6 +2,8 @@ package dev.switchboard.mediator.testing;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.socketdock.protocol.DisconnectEvent;
 import dev.switchboard.socketdock.protocol.Frame;
@@ -9,6 +11,7 @@ import dev.switchboard.socketdock.protocol.HttpNames;
 import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.Meta;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.protocol.auth.SharedSecret;
@@ -23,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The relay side of the SocketDock protocol for handler tests: posts wallet frames to the mediator's
@@ -34,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RecordingRelay implements AutoCloseable {
     /** The secret configured for the test profile. */
     public static final String SECRET = "switchboard-test-relay-secret-0123456789";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final String instanceId;
@@ -119,13 +125,29 @@ public final class RecordingRelay implements AutoCloseable {
                 SocketDockJson.write(new DisconnectEvent(connectionId, meta(connectionId), 1006, "gone")));
     }
 
-    /** POSTs a signed body. */
+    /** POSTs a signed body; the token binds the body's connection id (none when it names none). */
     public Response post(String path, byte[] body) {
         return given().contentType("application/json")
-                .header(HttpNames.AUTHORIZATION, signer.authorization("POST", path, body))
+                .header(
+                        HttpNames.AUTHORIZATION,
+                        signer.authorization("POST", path, body, new RequestBinding(null, connectionIdOf(body))))
                 .body(body)
                 .post(path)
                 .andReturn();
+    }
+
+    /** {@code meta.connection_id} or {@code connection_id} of an event body, or null. */
+    static @Nullable String connectionIdOf(byte[] body) {
+        try {
+            JsonNode event = JSON.readTree(body);
+            JsonNode id = event.path("meta").path("connection_id");
+            if (id.isMissingNode()) {
+                id = event.path("connection_id");
+            }
+            return id.isTextual() ? id.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The next frame written to a socket, waiting up to 5 s; fails when none comes. */

@@ -12,6 +12,7 @@ import dev.switchboard.didcomm.DidDocument;
 import dev.switchboard.didcomm.Secret;
 import dev.switchboard.didcomm.did.CompositeDidResolver;
 import dev.switchboard.didcomm.did.DidPeer2;
+import dev.switchboard.didcomm.did.DidPeer4;
 import dev.switchboard.didcomm.did.KeyType;
 import dev.switchboard.didcomm.did.Multikey;
 import dev.switchboard.didcomm.v2.DidcommV2;
@@ -54,9 +55,45 @@ public final class TestWalletV2 {
      *     wrap messages for the wallet in a forward to it)
      */
     public TestWalletV2(String mediatorDid, String routingDid) {
+        this(mediatorDid, routingDid, false);
+    }
+
+    /** A wallet without services whose DID is a long-form did:peer:4 (keys {@code #key-1}, {@code #key-2}). */
+    public static TestWalletV2 peer4(String mediatorDid) {
+        return new TestWalletV2(mediatorDid, null, true);
+    }
+
+    private TestWalletV2(String mediatorDid, String routingDid, boolean peer4) {
         this.mediatorDid = mediatorDid;
         OctetKeyPair signing = generate(Curve.Ed25519);
         OctetKeyPair agreement = generate(Curve.X25519);
+        if (peer4) {
+            ObjectNode input = JSON.createObjectNode();
+            input.putArray("@context").add("https://www.w3.org/ns/did/v1").add("https://w3id.org/security/multikey/v1");
+            var methods = input.putArray("verificationMethod");
+            methods.addObject()
+                    .put("id", "#key-1")
+                    .put("type", "Multikey")
+                    .put("publicKeyMultibase", new Multikey(KeyType.ED25519, signing.getDecodedX()).encode());
+            methods.addObject()
+                    .put("id", "#key-2")
+                    .put("type", "Multikey")
+                    .put("publicKeyMultibase", new Multikey(KeyType.X25519, agreement.getDecodedX()).encode());
+            input.putArray("authentication").add("#key-1");
+            input.putArray("keyAgreement").add("#key-2");
+            this.did = DidPeer4.create(input);
+        } else {
+            this.did = didPeer2(signing, agreement, routingDid);
+        }
+        Map<String, Secret> secrets = Map.of(
+                did + "#key-1",
+                new Secret(did + "#key-1", signing),
+                did + "#key-2",
+                new Secret(did + "#key-2", agreement));
+        this.didcomm = new DidcommV2(CompositeDidResolver.builtIn(), kid -> Optional.ofNullable(secrets.get(kid)));
+    }
+
+    private static String didPeer2(OctetKeyPair signing, OctetKeyPair agreement, String routingDid) {
         List<DidDocument.Service> services = routingDid == null
                 ? List.of()
                 : List.of(new DidDocument.Service(
@@ -65,16 +102,10 @@ public final class TestWalletV2 {
                         URI.create("http://127.0.0.1:18080/"),
                         List.of(routingDid + "#key-2"),
                         List.of("didcomm/v2")));
-        this.did = DidPeer2.create(
+        return DidPeer2.create(
                 List.of(new Multikey(KeyType.ED25519, signing.getDecodedX())),
                 List.of(new Multikey(KeyType.X25519, agreement.getDecodedX())),
                 services);
-        Map<String, Secret> secrets = Map.of(
-                did + "#key-1",
-                new Secret(did + "#key-1", signing),
-                did + "#key-2",
-                new Secret(did + "#key-2", agreement));
-        this.didcomm = new DidcommV2(CompositeDidResolver.builtIn(), kid -> Optional.ofNullable(secrets.get(kid)));
     }
 
     private static OctetKeyPair generate(Curve curve) {

@@ -11,6 +11,7 @@ import dev.switchboard.socketdock.protocol.HttpNames;
 import dev.switchboard.socketdock.protocol.IdempotencyKey;
 import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.SharedSecret;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +58,9 @@ class RelayIdempotencyTest {
         byte[] body = SocketDockJson.write(MessageEvent.of(relay.meta(socket), seq, Frame.TEXT, payload));
         String path = "/socketdock/message";
         return given().contentType("application/json")
-                .header(HttpNames.AUTHORIZATION, SIGNER.authorization("POST", path, body))
+                .header(
+                        HttpNames.AUTHORIZATION,
+                        SIGNER.authorization("POST", path, body, new RequestBinding(key, socket)))
                 .header(HttpNames.IDEMPOTENCY_KEY, key)
                 .body(body)
                 .post(path)

@@ -79,7 +79,7 @@ class RouteRecorderTest {
         routes.remove(wallet, socket.connectionId()).toCompletableFuture().join();
         assertThat(recorder.record(wallet, socket)).isFalse();
 
-        boolean sent = relay.send(socket.send(), "{}".getBytes(StandardCharsets.UTF_8))
+        boolean sent = relay.send(socket.instanceId(), socket.send(), "{}".getBytes(StandardCharsets.UTF_8))
                 .toCompletableFuture()
                 .join();
 

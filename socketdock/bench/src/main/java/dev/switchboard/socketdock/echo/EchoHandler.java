@@ -5,6 +5,7 @@ import dev.switchboard.socketdock.protocol.HttpNames;
 import dev.switchboard.socketdock.protocol.MalformedEventException;
 import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.protocol.auth.Verification;
@@ -57,7 +58,11 @@ final class EchoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         byte[] body = ByteBufUtil.getBytes(request.content());
         Verification v = verifier.verify(
-                request.headers().get(HttpNames.AUTHORIZATION), request.method().name(), request.uri(), body);
+                request.headers().get(HttpNames.AUTHORIZATION),
+                request.method().name(),
+                request.uri(),
+                body,
+                new RequestBinding(request.headers().get(HttpNames.IDEMPOTENCY_KEY), null));
         if (!v.ok()) {
             LOG.warn("event=unauthorized path={} reason=\"{}\"", request.uri(), v.reason());
             respond(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED);
@@ -101,7 +106,7 @@ final class EchoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         headers.put(
                 HttpHeaderNames.CONTENT_TYPE.toString(),
                 event.frame() == Frame.TEXT ? HttpNames.TEXT_PLAIN : "application/octet-stream");
-        String authorization = signer.authorization("POST", send, payload);
+        String authorization = signer.authorization("POST", send, payload, RequestBinding.ofCallback(send));
         if (authorization != null) {
             headers.put(HttpNames.AUTHORIZATION, authorization);
         }

@@ -86,8 +86,12 @@ class BackendFailureIT {
             backend.answer(r -> r.path().equals(MESSAGE)
                     ? new TestBackend.Answer(204, Duration.ofSeconds(2))
                     : TestBackend.Answer.ok());
-            for (int i = 0; i < 6; i++) {
-                client.sendText("m" + i);
+            try {
+                for (int i = 0; i < 6; i++) {
+                    client.sendText("m" + i);
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                // the relay closed (1013) before the last frames could be sent: what this test provokes
             }
             assertThat(client.awaitClose(WAIT).code()).isEqualTo(1013);
         }
@@ -100,7 +104,11 @@ class BackendFailureIT {
             backend.answer(r ->
                     r.path().equals(CONNECT) ? new TestBackend.Answer(403, Duration.ZERO) : TestBackend.Answer.ok());
             try (WsClient client = WsClient.connect(fixture.ws())) {
-                client.sendText("let me in");
+                try {
+                    client.sendText("let me in");
+                } catch (java.util.concurrent.CompletionException e) {
+                    // the 403 came first and the relay already closed: the frame could not even be sent
+                }
                 assertThat(client.awaitClose(WAIT).code()).isEqualTo(1008);
             }
             assertThat(backend.all(MESSAGE))

@@ -4,6 +4,7 @@ import static dev.switchboard.socketdock.relay.support.RelayFixture.CONNECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.relay.support.RawWsClient;
 import dev.switchboard.socketdock.relay.support.RelayFixture;
@@ -87,11 +88,23 @@ class CallbackStatusIT {
                     .as("nothing written")
                     .isNull();
             assertThat(client.isClosed()).isFalse();
-            assertThat(fixture.signedPost(send, "text/plain", HELLO).statusCode())
+            String once = fixture.signer.authorization("POST", send, HELLO, RequestBinding.ofCallback(send));
+            assertThat(RelayFixture.post(send, "text/plain", HELLO, once).statusCode())
                     .isEqualTo(200);
             assertThat(client.next(WAIT).string()).isEqualTo("hello");
+            // the same token again (a captured callback replayed): refused, nothing written
+            assertThat(RelayFixture.post(send, "text/plain", HELLO, once).statusCode())
+                    .isEqualTo(401);
+            assertThat(client.next(Duration.ofMillis(300)))
+                    .as("replay not written")
+                    .isNull();
+            // a token made for another socket's send callback, presented on this path (htp re-signed)
+            String otherSocket =
+                    fixture.signer.authorization("POST", send, HELLO, RequestBinding.connection("someone-else"));
+            assertThat(RelayFixture.post(send, "text/plain", HELLO, otherSocket).statusCode())
+                    .isEqualTo(401);
             assertThat(fixture.relay.context().metrics().callbackCount("send", 401))
-                    .isEqualTo(4);
+                    .isEqualTo(6);
         }
     }
 

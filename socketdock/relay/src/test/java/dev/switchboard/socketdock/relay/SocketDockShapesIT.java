@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.relay.support.RelayFixture;
 import dev.switchboard.socketdock.relay.support.TestBackend;
@@ -53,7 +54,12 @@ class SocketDockShapesIT {
 
     private static void assertSigned(TestBackend.Received r) {
         assertThat(RequestVerifier.hs256(RelayFixture.SECRET)
-                        .verify(r.header("Authorization"), "POST", r.path(), r.body())
+                        .verify(
+                                r.header("Authorization"),
+                                "POST",
+                                r.path(),
+                                r.body(),
+                                new RequestBinding(r.header("Idempotency-Key"), null))
                         .ok())
                 .as("token on %s", r.path())
                 .isTrue();

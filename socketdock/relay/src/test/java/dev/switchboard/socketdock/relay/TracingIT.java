@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.relay.support.RelayFixture;
 import dev.switchboard.socketdock.relay.support.TestBackend;
 import dev.switchboard.socketdock.relay.support.WsClient;
@@ -76,7 +77,7 @@ class TracingIT {
                                     send,
                                     "text/plain",
                                     body,
-                                    fixture.signer.authorization("POST", send, body),
+                                    fixture.signer.authorization("POST", send, body, RequestBinding.ofCallback(send)),
                                     Map.of("traceparent", "00-" + callerTrace + "-" + callerSpan + "-01"))
                             .statusCode())
                     .isEqualTo(200);

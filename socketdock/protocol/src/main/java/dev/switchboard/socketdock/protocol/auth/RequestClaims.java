@@ -17,6 +17,15 @@ public final class RequestClaims {
     /** base64url SHA-256 of the body (ours; like RFC 9449's {@code ath}). */
     public static final String BODY_HASH = "bh";
 
+    /**
+     * The request's {@code Idempotency-Key} header (ours; SocketDock's JSON spelling), absent when the request
+     * has none.
+     */
+    public static final String IDEMPOTENCY_KEY = "idempotency_key";
+
+    /** The SocketDock {@code connection_id} the request is about (ours), absent for heartbeats. */
+    public static final String CONNECTION_ID = "connection_id";
+
     private RequestClaims() {}
 
     /** base64url without padding of SHA-256 over {@code body} (FIPS 180-4 via the JDK provider). */

@@ -1,6 +1,7 @@
 package dev.switchboard.socketdock.protocol.auth;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of verifying a request token. Only {@link Valid} admits the request; every other
@@ -16,12 +17,19 @@ public sealed interface Verification {
     String reason();
 
     /**
-     * A good token for this request.
+     * A good token for this request, used for the first time.
      *
-     * @param tokenId the token's {@code jti}, or empty when absent
+     * @param tokenId the token's {@code jti}
      * @param expiresAt the token's expiry
+     * @param keyId the {@code kid} whose secret verified it, or null for the shared secret
+     * @param connectionId the {@code connection_id} claim, or null when the token binds none; a receiver that
+     *     did not pass the connection id to the verifier compares it with the one the body names
      */
-    record Valid(String tokenId, Instant expiresAt) implements Verification {
+    record Valid(
+            String tokenId,
+            Instant expiresAt,
+            @Nullable String keyId,
+            @Nullable String connectionId) implements Verification {
         @Override
         public String reason() {
             return "ok";
@@ -82,9 +90,35 @@ public sealed interface Verification {
     }
 
     /**
+     * The token names a {@code kid} the verifier has no secret for (unknown, or revoked), or names none when
+     * the verifier has no shared secret.
+     *
+     * @param keyId the token's {@code kid}, or null when it has none
+     */
+    record UnknownKey(@Nullable String keyId) implements Verification {
+        @Override
+        public String reason() {
+            return keyId == null ? "no kid and no shared secret" : "unknown kid";
+        }
+    }
+
+    /**
+     * The token was already used: its {@code jti} is in the verifier's {@link ReplayCache}.
+     *
+     * @param tokenId the token's {@code jti}
+     */
+    record Replayed(String tokenId) implements Verification {
+        @Override
+        public String reason() {
+            return "token already used";
+        }
+    }
+
+    /**
      * The token is for another request.
      *
-     * @param claim the claim that does not match: {@code htm}, {@code htp} or {@code bh}
+     * @param claim the claim that does not match: {@code htm}, {@code htp}, {@code bh}, {@code
+     *     idempotency_key} or {@code connection_id}
      */
     record Mismatch(String claim) implements Verification {
         @Override

@@ -56,7 +56,10 @@ class AuthValuesTest {
     void onlyValidAndInsecureAdmitAndNoReasonIsEmpty() {
         Instant exp = Instant.parse("2026-12-03T12:00:00Z");
         List<Verification> all = List.of(
-                new Verification.Valid("j", exp),
+                new Verification.Valid("j", exp, null, null),
+                new Verification.UnknownKey("k"),
+                new Verification.UnknownKey(null),
+                new Verification.Replayed("j"),
                 new Verification.Insecure(),
                 new Verification.Missing(),
                 new Verification.Malformed("x"),

@@ -40,6 +40,7 @@ class RequestTokenTest {
         assertThat(v).isInstanceOf(Verification.Valid.class);
         assertThat(v.ok()).isTrue();
         assertThat(((Verification.Valid) v).expiresAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(((Verification.Valid) v).tokenId()).isNotEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.socketdock.relay.backend;
 
 import dev.switchboard.socketdock.protocol.HttpNames;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import io.netty.util.concurrent.EventExecutor;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,8 @@ public final class BackendDispatcher {
      * POSTs an event with retries.
      *
      * @param event metric label: {@code connect}, {@code message}, {@code disconnect}, {@code heartbeat}
-     * @param idempotencyKey sent as {@code Idempotency-Key} when not null
+     * @param binding its {@code idempotencyKey} is sent as {@code Idempotency-Key} when not null; both it and
+     *     the connection id are bound into every attempt's token (each attempt has a fresh {@code jti})
      * @param traceHeaders sent as they are on every attempt (W3C {@code traceparent}), empty for none
      * @param retry whether to retry at all (heartbeats do not: the next one follows)
      * @param executor where the returned future completes
@@ -55,12 +56,12 @@ public final class BackendDispatcher {
             String event,
             URI uri,
             byte[] body,
-            @Nullable String idempotencyKey,
+            RequestBinding binding,
             Map<String, String> traceHeaders,
             boolean retry,
             EventExecutor executor) {
         Promise<Outcome> result = executor.newPromise();
-        attempt(event, uri, body, idempotencyKey, traceHeaders, retry ? retries : 0, 0, executor, result);
+        attempt(event, uri, body, binding, traceHeaders, retry ? retries : 0, 0, executor, result);
         return result;
     }
 
@@ -68,7 +69,7 @@ public final class BackendDispatcher {
             String event,
             URI uri,
             byte[] body,
-            @Nullable String idempotencyKey,
+            RequestBinding binding,
             Map<String, String> traceHeaders,
             int retriesLeft,
             int attempt,
@@ -76,12 +77,12 @@ public final class BackendDispatcher {
             Promise<Outcome> result) {
         Map<String, String> headers = new HashMap<>(8);
         headers.putAll(traceHeaders);
-        String authorization = signer.authorization("POST", uri, body);
+        String authorization = signer.authorization("POST", uri, body, binding);
         if (authorization != null) {
             headers.put(HttpNames.AUTHORIZATION, authorization);
         }
-        if (idempotencyKey != null) {
-            headers.put(HttpNames.IDEMPOTENCY_KEY, idempotencyKey);
+        if (binding.idempotencyKey() != null) {
+            headers.put(HttpNames.IDEMPOTENCY_KEY, binding.idempotencyKey());
         }
         long start = System.nanoTime();
         Promise<BackendResponse> response = executor.newPromise();
@@ -124,7 +125,7 @@ public final class BackendDispatcher {
                                 event,
                                 uri,
                                 body,
-                                idempotencyKey,
+                                binding,
                                 traceHeaders,
                                 retriesLeft - 1,
                                 attempt + 1,

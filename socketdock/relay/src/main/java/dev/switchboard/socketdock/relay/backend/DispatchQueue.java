@@ -1,5 +1,6 @@
 package dev.switchboard.socketdock.relay.backend;
 
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import io.netty.channel.EventLoop;
 import java.net.URI;
@@ -21,7 +22,8 @@ public final class DispatchQueue {
      * @param event metric label
      * @param uri where to POST
      * @param body the JSON body
-     * @param idempotencyKey the message's key, or null
+     * @param binding the message's {@code Idempotency-Key} (sent as the header) and the connection id, both
+     *     bound into the request token
      * @param traceHeaders trace context headers for the POST (W3C {@code traceparent}), empty for none
      * @param onDone called on the event loop with the final outcome
      */
@@ -29,12 +31,12 @@ public final class DispatchQueue {
             String event,
             URI uri,
             byte[] body,
-            @Nullable String idempotencyKey,
+            RequestBinding binding,
             Map<String, String> traceHeaders,
             Consumer<Outcome> onDone) {
         /** An item without trace headers. */
-        public Item(String event, URI uri, byte[] body, @Nullable String idempotencyKey, Consumer<Outcome> onDone) {
-            this(event, uri, body, idempotencyKey, Map.of(), onDone);
+        public Item(String event, URI uri, byte[] body, RequestBinding binding, Consumer<Outcome> onDone) {
+            this(event, uri, body, binding, Map.of(), onDone);
         }
     }
 
@@ -99,7 +101,7 @@ public final class DispatchQueue {
         Item item = waiting.poll();
         busy = true;
         dispatcher
-                .post(item.event(), item.uri(), item.body(), item.idempotencyKey(), item.traceHeaders(), true, loop)
+                .post(item.event(), item.uri(), item.body(), item.binding(), item.traceHeaders(), true, loop)
                 .addListener(f -> {
                     busy = false;
                     metrics.dispatchDepth(-1);

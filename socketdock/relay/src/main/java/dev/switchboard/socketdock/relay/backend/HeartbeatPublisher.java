@@ -2,6 +2,7 @@ package dev.switchboard.socketdock.relay.backend;
 
 import dev.switchboard.socketdock.protocol.Heartbeat;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
@@ -55,18 +56,20 @@ public final class HeartbeatPublisher implements AutoCloseable {
 
     private void beat() {
         byte[] body = SocketDockJson.write(new Heartbeat(instanceId, endpoint, connections.getAsInt(), startedAt));
-        dispatcher.post("heartbeat", uri, body, null, Map.of(), false, executor).addListener(f -> {
-            Outcome outcome = (Outcome) f.getNow();
-            if (outcome != null && !outcome.delivered()) {
-                LOG.atWarn()
-                        .setMessage("heartbeat failed")
-                        .addKeyValue("event", "heartbeat_failed")
-                        .addKeyValue("uri", uri)
-                        .addKeyValue("status", outcome.status())
-                        .addKeyValue("cause", outcome.detail())
-                        .log();
-            }
-        });
+        dispatcher
+                .post("heartbeat", uri, body, RequestBinding.NONE, Map.of(), false, executor)
+                .addListener(f -> {
+                    Outcome outcome = (Outcome) f.getNow();
+                    if (outcome != null && !outcome.delivered()) {
+                        LOG.atWarn()
+                                .setMessage("heartbeat failed")
+                                .addKeyValue("event", "heartbeat_failed")
+                                .addKeyValue("uri", uri)
+                                .addKeyValue("status", outcome.status())
+                                .addKeyValue("cause", outcome.detail())
+                                .log();
+                    }
+                });
     }
 
     /** Stops sending heartbeats. */

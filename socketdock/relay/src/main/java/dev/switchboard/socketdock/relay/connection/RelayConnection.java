@@ -9,6 +9,7 @@ import dev.switchboard.socketdock.protocol.IdempotencyKey;
 import dev.switchboard.socketdock.protocol.MessageEvent;
 import dev.switchboard.socketdock.protocol.Meta;
 import dev.switchboard.socketdock.protocol.SocketDockJson;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.backend.DispatchQueue;
 import dev.switchboard.socketdock.relay.backend.Outcome;
@@ -100,7 +101,8 @@ public final class RelayConnection {
         URI connectUri = context.config().connectUri();
         if (connectUri != null) {
             byte[] body = SocketDockJson.write(new ConnectEvent(meta().withHeaders(headers)));
-            queue.offerAlways(new DispatchQueue.Item("connect", connectUri, body, null, this::onConnectOutcome));
+            queue.offerAlways(new DispatchQueue.Item(
+                    "connect", connectUri, body, RequestBinding.connection(id), this::onConnectOutcome));
         }
     }
 
@@ -117,7 +119,7 @@ public final class RelayConnection {
                 "message",
                 context.config().messageUri(),
                 body,
-                key,
+                new RequestBinding(key, id),
                 context.tracing().headers(span),
                 outcome -> {
                     FrameTracing.end(span, outcome.status(), outcome.detail());
@@ -186,17 +188,18 @@ public final class RelayConnection {
         if (disconnectUri != null) {
             // enqueued before the socket leaves the registry, so a drain waiting for both sees it
             byte[] body = SocketDockJson.write(new DisconnectEvent(id, meta(), closed.code(), closed.reason()));
-            queue.offerAlways(new DispatchQueue.Item("disconnect", disconnectUri, body, null, outcome -> {
-                if (!outcome.delivered()) {
-                    LOG.atWarn()
-                            .setMessage("disconnect notice failed")
-                            .addKeyValue("event", "disconnect_notice_failed")
-                            .addKeyValue("connection_id", id)
-                            .addKeyValue("status", outcome.status())
-                            .addKeyValue("cause", outcome.detail())
-                            .log();
-                }
-            }));
+            queue.offerAlways(new DispatchQueue.Item(
+                    "disconnect", disconnectUri, body, RequestBinding.connection(id), outcome -> {
+                        if (!outcome.delivered()) {
+                            LOG.atWarn()
+                                    .setMessage("disconnect notice failed")
+                                    .addKeyValue("event", "disconnect_notice_failed")
+                                    .addKeyValue("connection_id", id)
+                                    .addKeyValue("status", outcome.status())
+                                    .addKeyValue("cause", outcome.detail())
+                                    .log();
+                        }
+                    }));
         }
         context.registry().remove(this);
         context.metrics().connectionClosed(closed.code());

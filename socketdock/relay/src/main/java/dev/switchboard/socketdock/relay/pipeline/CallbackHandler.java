@@ -3,6 +3,7 @@ package dev.switchboard.socketdock.relay.pipeline;
 import dev.switchboard.socketdock.protocol.CallbackPaths;
 import dev.switchboard.socketdock.protocol.CloseCodes;
 import dev.switchboard.socketdock.protocol.HttpNames;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.Verification;
 import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.connection.RelayConnection;
@@ -94,7 +95,8 @@ final class CallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                         request.headers().get(HttpNames.AUTHORIZATION),
                         request.method().name(),
                         request.uri(),
-                        body);
+                        body,
+                        RequestBinding.connection(parsed.get().connectionId()));
         if (!verification.ok()) {
             LOG.atInfo()
                     .setMessage("callback refused: 401")

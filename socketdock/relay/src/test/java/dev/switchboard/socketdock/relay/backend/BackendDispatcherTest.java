@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.socketdock.protocol.HttpNames;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.relay.support.TestBackend;
@@ -50,7 +51,14 @@ class BackendDispatcherTest {
 
     private Outcome post(URI uri, boolean retry) throws Exception {
         return wiring.dispatcher
-                .post("message", uri, BODY, KEY, Map.of("traceparent", "00-t-s-01"), retry, wiring.loop())
+                .post(
+                        "message",
+                        uri,
+                        BODY,
+                        new RequestBinding(KEY, "c1"),
+                        Map.of("traceparent", "00-t-s-01"),
+                        retry,
+                        wiring.loop())
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -71,7 +79,12 @@ class BackendDispatcherTest {
         assertThat(r.header("traceparent")).isEqualTo("00-t-s-01");
         assertThat(r.body()).isEqualTo(BODY);
         assertThat(RequestVerifier.hs256(Wiring.SECRET)
-                        .verify(r.header(HttpNames.AUTHORIZATION), "POST", "/m", r.body())
+                        .verify(
+                                r.header(HttpNames.AUTHORIZATION),
+                                "POST",
+                                "/m",
+                                r.body(),
+                                new RequestBinding(r.header(HttpNames.IDEMPOTENCY_KEY), "c1"))
                         .ok())
                 .isTrue();
     }
@@ -89,7 +102,12 @@ class BackendDispatcherTest {
                 .hasSize(3);
         RequestVerifier verifier = RequestVerifier.hs256(Wiring.SECRET);
         assertThat(got)
-                .allMatch(r -> verifier.verify(r.header(HttpNames.AUTHORIZATION), "POST", "/m", r.body())
+                .allMatch(r -> verifier.verify(
+                                r.header(HttpNames.AUTHORIZATION),
+                                "POST",
+                                "/m",
+                                r.body(),
+                                new RequestBinding(r.header(HttpNames.IDEMPOTENCY_KEY), "c1"))
                         .ok());
         // exponential backoff: at least 100 ms, then at least 200 ms between attempts
         assertThat(TimeUnit.NANOSECONDS.toMillis(
@@ -174,7 +192,8 @@ class BackendDispatcherTest {
     void noKeyAndNoSignerMeanNoSuchHeaders() throws Exception {
         answerStatuses(204);
         BackendDispatcher unsigned = new BackendDispatcher(wiring.client, RequestSigner.none(), wiring.metrics, 0);
-        Outcome outcome = unsigned.post("heartbeat", backend.uri("/h"), BODY, null, Map.of(), true, wiring.loop())
+        Outcome outcome = unsigned.post(
+                        "heartbeat", backend.uri("/h"), BODY, RequestBinding.NONE, Map.of(), true, wiring.loop())
                 .get(10, TimeUnit.SECONDS);
         assertThat(outcome.delivered()).isTrue();
         TestBackend.Received r = backend.all("/h").get(0);

@@ -3,6 +3,7 @@ package dev.switchboard.socketdock.relay.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.relay.support.TestBackend;
 import dev.switchboard.socketdock.relay.support.Wiring;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class DispatchQueueTest {
                 event,
                 backend.uri("/" + event),
                 name.getBytes(StandardCharsets.UTF_8),
-                null,
+                RequestBinding.NONE,
                 outcome -> done.add(name + ":" + outcome.kind()));
     }
 

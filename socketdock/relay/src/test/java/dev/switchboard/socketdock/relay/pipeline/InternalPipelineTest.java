@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.socketdock.protocol.CloseCodes;
 import dev.switchboard.socketdock.protocol.HttpNames;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.relay.connection.RelayConnection;
 import dev.switchboard.socketdock.relay.support.Wiring;
@@ -51,7 +52,10 @@ class InternalPipelineTest {
 
     /** POSTs a callback, signed for exactly this request unless {@code authorization} is given. */
     private FullHttpResponse post(String path, String contentType, byte[] body, String authorization) {
-        String auth = authorization != null ? authorization : SIGNER.authorization("POST", path, body);
+        String auth = authorization != null
+                ? authorization
+                : SIGNER.authorization(
+                        "POST", path, body, RequestBinding.ofCallback(java.net.URI.create("http://relay" + path)));
         Wire.request(
                 internal,
                 "POST " + path + " HTTP/1.1\r\nHost: relay\r\nContent-Type: " + contentType + "\r\nAuthorization: "

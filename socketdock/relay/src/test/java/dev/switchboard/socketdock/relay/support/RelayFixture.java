@@ -1,6 +1,7 @@
 package dev.switchboard.socketdock.relay.support;
 
 import dev.switchboard.socketdock.protocol.HttpNames;
+import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.SharedSecret;
 import dev.switchboard.socketdock.relay.Relay;
@@ -66,7 +67,7 @@ public final class RelayFixture implements AutoCloseable {
 
     /** POSTs to a callback with a valid token for exactly this request. */
     public HttpResponse<String> signedPost(URI uri, String contentType, byte[] body) throws Exception {
-        return post(uri, contentType, body, signer.authorization("POST", uri, body));
+        return post(uri, contentType, body, signer.authorization("POST", uri, body, RequestBinding.ofCallback(uri)));
     }
 
     /** POSTs with the given Authorization header (null for none). */
