@@ -17,13 +17,14 @@ package dev.switchboard.didcomm.v2;
 public record UnpackOptions(
         int maxMessageChars, boolean unwrapReWrappingForward, boolean acceptEcdh1puDraft3, boolean acceptWithoutApv) {
     /**
-     * 4 MiB chars, unwrap re-wrapping forwards, ECDH-1PU draft 03 and JWEs without {@code apv} refused (their
-     * weakness: see {@code Jwe}; a receiver that must open Veramo 7 / did-jwt authcrypt turns them on
-     * explicitly with {@link #ACCEPT_ECDH_1PU_DRAFT_03}).
+     * 4 MiB chars, unwrap re-wrapping forwards, ECDH-1PU draft 03 refused (its weakness: see {@code Jwe}), and
+     * a JWE without {@code apv} accepted: Veramo 7's anoncrypt (every forward it sends a mediator) has none.
+     * Veramo's authcrypt without {@code apv} still needs the draft-03 KEK, so it is refused here; a receiver
+     * that must open it turns draft 03 on explicitly with {@link #ACCEPT_ECDH_1PU_DRAFT_03}.
      */
     public static final UnpackOptions DEFAULT = new UnpackOptions(4 * 1024 * 1024, true, false);
 
-    /** {@link #DEFAULT} with Veramo 7 / did-jwt interop: ECDH-1PU draft 03 and no {@code apv} accepted. */
+    /** {@link #DEFAULT} with Veramo 7 / did-jwt authcrypt interop: ECDH-1PU draft 03 accepted too. */
     public static final UnpackOptions ACCEPT_ECDH_1PU_DRAFT_03 = new UnpackOptions(4 * 1024 * 1024, true, true);
 
     public UnpackOptions {
@@ -33,10 +34,10 @@ public record UnpackOptions(
     }
 
     /**
-     * Veramo interop on or off as one choice: {@code acceptWithoutApv} = {@code acceptEcdh1puDraft3}, both of
-     * which only Veramo 7 among our interop clients needs.
+     * With {@code acceptWithoutApv} on: a header without {@code apv} is Veramo 7's form, which real senders
+     * post to mediators; an authcrypt one among them still opens only with {@code acceptEcdh1puDraft3}.
      */
     public UnpackOptions(int maxMessageChars, boolean unwrapReWrappingForward, boolean acceptEcdh1puDraft3) {
-        this(maxMessageChars, unwrapReWrappingForward, acceptEcdh1puDraft3, acceptEcdh1puDraft3);
+        this(maxMessageChars, unwrapReWrappingForward, acceptEcdh1puDraft3, true);
     }
 }
