@@ -96,7 +96,10 @@ public final class RecordingRelay implements AutoCloseable {
         MessageEvent event = MessageEvent.of(meta(connectionId), seq.incrementAndGet(), Frame.BINARY, payload);
         byte[] body = SocketDockJson.write(event);
         return given().contentType("application/json")
-                .header(HttpNames.AUTHORIZATION, signer.authorization("POST", "/socketdock/message", body))
+                .header(
+                        HttpNames.AUTHORIZATION,
+                        signer.authorization(
+                                "POST", "/socketdock/message", body, new RequestBinding(null, connectionId)))
                 .header("traceparent", traceparent)
                 .body(body)
                 .post("/socketdock/message")
