@@ -40,15 +40,6 @@ public class DeliveryDeadlines {
      */
     public record Claimed(List<String> wallets, @Nullable Instant next) {}
 
-    /** Removes member ARGV[1] while its score is still ARGV[2] (nobody recorded a newer deadline since). */
-    private static final String CLEAR_IF = """
-            local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
-            if score and tonumber(score) == tonumber(ARGV[2]) then
-                return redis.call('ZREM', KEYS[1], ARGV[1])
-            end
-            return 0
-            """;
-
     private final RedisConnection redis;
 
     /** Constructor injection. */
@@ -75,14 +66,7 @@ public class DeliveryDeadlines {
      * @return true when it was cleared
      */
     public boolean clearIf(String conn, Instant deadline) {
-        Long removed = redis.sync()
-                .eval(
-                        CLEAR_IF,
-                        ScriptOutputType.INTEGER,
-                        new String[] {key()},
-                        conn,
-                        Long.toString(deadline.toEpochMilli()));
-        return removed != null && removed > 0;
+        return DueSets.clearIf(redis, key(), conn, deadline);
     }
 
     /**

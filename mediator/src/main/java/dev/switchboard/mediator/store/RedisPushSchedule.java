@@ -27,15 +27,6 @@ public class RedisPushSchedule implements PushSchedule {
             return due
             """;
 
-    /** Removes member ARGV[1] while its score is still ARGV[2]. */
-    private static final String CLEAR_IF = """
-            local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
-            if score and tonumber(score) == tonumber(ARGV[2]) then
-                return redis.call('ZREM', KEYS[1], ARGV[1])
-            end
-            return 0
-            """;
-
     private final RedisConnection redis;
 
     /** Constructor injection. */
@@ -71,14 +62,7 @@ public class RedisPushSchedule implements PushSchedule {
 
     @Override
     public boolean clearIf(String conn, Instant claim) {
-        Long removed = redis.sync()
-                .eval(
-                        CLEAR_IF,
-                        ScriptOutputType.INTEGER,
-                        new String[] {dueKey()},
-                        conn,
-                        Long.toString(claim.toEpochMilli()));
-        return removed != null && removed > 0;
+        return DueSets.clearIf(redis, dueKey(), conn, claim);
     }
 
     @Override
