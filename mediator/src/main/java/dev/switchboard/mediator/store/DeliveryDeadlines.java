@@ -26,9 +26,10 @@ public class DeliveryDeadlines {
 
     private final DueSets set;
 
-    /** Constructor injection. */
+    /** Constructor injection; moves the entries of the unsharded set of earlier versions into the buckets. */
     public DeliveryDeadlines(RedisConnection redis) {
         this.set = new DueSets(redis, redis.keys()::deadlines);
+        set.migrateFrom(redis.keys().legacyDeadlines());
     }
 
     /** Records a wallet's delivery deadline (the latest batch's; it replaces a sweep's claim). */

@@ -65,6 +65,34 @@ final class DueSets {
         this.bucketKey = bucketKey;
     }
 
+    /**
+     * Moves the entries of the single, unsharded set {@code legacyKey} of earlier versions into the buckets
+     * (standalone Redis only: the single key never ran on a cluster). Each entry is added unless its wallet
+     * already has one, then removed from the old key while its score is unchanged, so an entry an instance of
+     * the earlier version records meanwhile stays for the next start.
+     *
+     * @return how many entries moved
+     */
+    int migrateFrom(String legacyKey) {
+        if (redis.endpoint().cluster()) {
+            return 0;
+        }
+        int moved = 0;
+        for (var entry : redis.sync().zrangeWithScores(legacyKey, 0, -1)) {
+            Instant due = Instant.ofEpochMilli((long) entry.getScore());
+            recordIfAbsent(entry.getValue(), due);
+            Long removed = redis.sync()
+                    .eval(
+                            CLEAR_IF,
+                            ScriptOutputType.INTEGER,
+                            new String[] {legacyKey},
+                            entry.getValue(),
+                            Long.toString(due.toEpochMilli()));
+            moved += removed != null && removed > 0 ? 1 : 0;
+        }
+        return moved;
+    }
+
     /** The key of the bucket {@code member} lives in. */
     String keyOf(String member) {
         return bucketKey.apply(redis.keys().bucketOf(member));

@@ -157,6 +157,16 @@ final class Keys {
         return prefix + ":deadlines:" + deadlineTags[bucket];
     }
 
+    /** The single ZSET of delivery deadlines of versions before the buckets; read once at start to migrate. */
+    String legacyDeadlines() {
+        return prefix + ":deadlines";
+    }
+
+    /** The single ZSET of the push schedule of versions before the buckets; read once at start to migrate. */
+    String legacyPushDue() {
+        return prefix + ":push:due";
+    }
+
     /**
      * STRING {@code pending} or the final HTTP status of one relay post, by event and {@code Idempotency-Key};
      * processing lease or idempotency TTL.

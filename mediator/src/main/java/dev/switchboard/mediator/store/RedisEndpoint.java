@@ -23,19 +23,14 @@ record RedisEndpoint(boolean cluster, List<String> uris) {
     /**
      * Parses the setting.
      *
-     * @throws IllegalArgumentException for another scheme, an empty seed list or a seed that is not {@code
-     *     host:port}
+     * @throws IllegalArgumentException for a cluster seed that is not {@code host:port} (a standalone URI is
+     *     checked by Lettuce when connecting)
      */
     static RedisEndpoint parse(String uri) {
         String value = uri.trim();
         boolean tls = value.startsWith(CLUSTER_TLS);
         if (!tls && !value.startsWith(CLUSTER)) {
-            if (!value.startsWith("redis://") && !value.startsWith("rediss://")) {
-                throw new IllegalArgumentException(
-                        "switchboard.redis.uri: %s (expected: redis://, rediss://, redis-cluster:// or rediss-cluster://)"
-                                .formatted(uri));
-            }
-            return new RedisEndpoint(false, List.of(value));
+            return new RedisEndpoint(false, List.of(value)); // Lettuce's RedisURI checks it
         }
         String seeds = value.substring((tls ? CLUSTER_TLS : CLUSTER).length());
         List<String> uris = new ArrayList<>();

@@ -19,10 +19,11 @@ public class RedisPushSchedule implements PushSchedule {
     private final RedisConnection redis;
     private final DueSets dueSets;
 
-    /** Constructor injection. */
+    /** Constructor injection; moves the entries of the unsharded set of earlier versions into the buckets. */
     public RedisPushSchedule(RedisConnection redis) {
         this.redis = redis;
         this.dueSets = new DueSets(redis, redis.keys()::pushDue);
+        dueSets.migrateFrom(redis.keys().legacyPushDue());
     }
 
     @Override
