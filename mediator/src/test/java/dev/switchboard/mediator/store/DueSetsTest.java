@@ -35,9 +35,14 @@ class DueSetsTest {
     }
 
     private static RedisConnection connect(String prefix) {
+        return connect("redis://127.0.0.1:" + port, prefix);
+    }
+
+    /** A connection to {@code uri} (standalone or {@code redis-cluster://}) with 16 due-set buckets. */
+    static RedisConnection connect(String uri, String prefix) {
         return new RedisConnection(new RedisConfig() {
             public String uri() {
-                return "redis://127.0.0.1:" + port;
+                return uri;
             }
 
             public Optional<String> password() {
