@@ -5,12 +5,15 @@ import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
+import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ReturnRoute;
 import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.quota.Quotas;
+import dev.switchboard.mediator.quota.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -25,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Routing: on a socket, through the relay's {@code send} callback whatever the return route (a failed send
  * is queued); over HTTP, the first reply in the response body when the message asked for a return route;
- * anything else is queued in the sender's mailbox, then pushed. Counting: every refusal and every problem
+ * anything else is queued in the sender's mailbox, then pushed, but only when the sender holds a mediation
+ * (otherwise it is dropped and counted in {@code switchboard.replies.dropped}: nobody may make the mediator
+ * store for a wallet it does not serve). An authenticated sender past its rate ({@link RateLimits#admitDid}) is
+ * refused with 429 {@link Quotas#RATE_LIMITED} before anything is recorded or handled. Counting: every refusal and every problem
  * report answered is counted once under its code in {@code switchboard.problem.reports}; envelope failures
  * also in {@code switchboard.unpack.errors} ({@code mediator/docs/problem-reports.md}).
  */
@@ -38,6 +44,8 @@ class Replies {
     private final RouteRecorder routeRecorder;
     private final RelayClient relay;
     private final MeterRegistry meters;
+    private final MediationStore mediations;
+    private final RateLimits rateLimits;
 
     /** Packs one reply for the sender, in the generation of the message it answers. */
     @FunctionalInterface
@@ -54,7 +62,11 @@ class Replies {
             DeliveryService delivery,
             RouteRecorder routeRecorder,
             RelayClient relay,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MediationStore mediations,
+            RateLimits rateLimits) {
+        this.mediations = mediations;
+        this.rateLimits = rateLimits;
         this.registry = registry;
         this.delivery = delivery;
         this.routeRecorder = routeRecorder;
@@ -73,6 +85,9 @@ class Replies {
      * @throws RuntimeException on a store failure (the caller answers {@link #storeFailed})
      */
     Dispatcher.Outcome answer(InboundMessage message, @Nullable String sender, Packer packer, String mediaType) {
+        if (sender != null && !rateLimits.admitDid(sender)) {
+            return refused(429, Quotas.RATE_LIMITED, "too many messages from this sender; retry later");
+        }
         Transport.Socket socket = message.transport().socket();
         boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
         List<ObjectNode> replies;
@@ -124,20 +139,29 @@ class Replies {
                 if (!relay.send(socket.instanceId(), socket.send(), packed)
                         .toCompletableFuture()
                         .join()) {
-                    delivery.store(to, DeliveryService.messageId(packed), packed);
-                    queued = true;
+                    queued |= queue(to, packed);
                 }
             } else if (body == null && returnRoute.allowsReply()) {
                 body = packed;
             } else {
-                delivery.store(to, DeliveryService.messageId(packed), packed);
-                queued = true;
+                queued |= queue(to, packed);
             }
         }
         if (queued) {
             delivery.push(to);
         }
         return new Dispatcher.Outcome.Accepted(body, mediaType);
+    }
+
+    /** Stores a reply in {@code to}'s mailbox when {@code to} holds a mediation; else drops it (counted). */
+    private boolean queue(String to, byte[] packed) {
+        if (!mediations.isGranted(to)) {
+            meters.counter("switchboard.replies.dropped", "reason", "no_mediation")
+                    .increment();
+            return false;
+        }
+        delivery.store(to, DeliveryService.messageId(packed), packed);
+        return true;
     }
 
     /** A refusal answered with an HTTP status and {@code {"code","description"}}, counted under its code. */
@@ -175,6 +199,10 @@ class Replies {
 
     /** The HTTP status of a refusal of an anonymous message. */
     static int statusOf(ProblemCode code) {
+        int quota = Quotas.httpStatus(code);
+        if (quota != 0) {
+            return quota;
+        }
         if (code.equals(ProblemReports.MAILBOX_FULL)) {
             return 507;
         }

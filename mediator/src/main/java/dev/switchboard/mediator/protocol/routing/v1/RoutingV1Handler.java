@@ -11,6 +11,7 @@ import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.quota.Quotas;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +41,11 @@ public class RoutingV1Handler implements ProtocolHandler {
     private final MediationStore mediations;
     private final DeliveryService delivery;
     private final MeterRegistry meters;
+    private final Quotas quotas;
 
     /** Constructor injection. */
-    public RoutingV1Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters) {
+    public RoutingV1Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters, Quotas quotas) {
+        this.quotas = quotas;
         this.meters = meters;
         this.mediations = mediations;
         this.delivery = delivery;
@@ -71,6 +74,7 @@ public class RoutingV1Handler implements ProtocolHandler {
             meters.counter("switchboard.forwards", "result", "refused").increment();
             throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, REFUSED);
         }
+        quotas.admitForward(message, conn.get()); // messages per sender per recipient
         EnqueueResult result = delivery.store(conn.get(), DeliveryService.messageId(inner), inner);
         if (!result.accepted()) {
             throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");

@@ -13,6 +13,7 @@ import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.quota.Quotas;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,11 @@ public class RoutingV2Handler implements ProtocolHandler {
     private final MediationStore mediations;
     private final DeliveryService delivery;
     private final MeterRegistry meters;
+    private final Quotas quotas;
 
     /** Constructor injection. */
-    public RoutingV2Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters) {
+    public RoutingV2Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters, Quotas quotas) {
+        this.quotas = quotas;
         this.mediations = mediations;
         this.delivery = delivery;
         this.meters = meters;
@@ -84,6 +87,7 @@ public class RoutingV2Handler implements ProtocolHandler {
             meters.counter("switchboard.forwards", "result", "refused").increment();
             throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, "forward refused");
         }
+        quotas.admitForward(message, conn.get()); // messages per sender per recipient
         byte[] inner = forward.forwardedMessage().getBytes(StandardCharsets.UTF_8);
         if (!delivery.store(conn.get(), DeliveryService.messageId(inner), inner, expiresAt)
                 .accepted()) {
