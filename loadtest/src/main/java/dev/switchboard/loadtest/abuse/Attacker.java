@@ -112,10 +112,11 @@ public final class Attacker {
         List<Thread> floods = List.of(
                 Thread.ofVirtual().start(() -> paced(garbageRate, end, this::garbage)),
                 Thread.ofVirtual().start(() -> paced(mediationRate, end, () -> mediation(invitation))),
-                Thread.ofVirtual().start(() -> paced(oversizedRate, end, () -> {
-                    oversized("oversized-message", oversizedBytes);
-                    oversized("oversized-frame", overFrameBytes);
-                })));
+                Thread.ofVirtual()
+                        .start(() -> paced(oversizedRate, end, () -> {
+                            oversized("oversized-message", oversizedBytes);
+                            oversized("oversized-frame", overFrameBytes);
+                        })));
         for (Thread t : floods) {
             t.join();
         }
@@ -250,7 +251,10 @@ public final class Attacker {
             byte[] frame = new byte[bytes];
             ThreadLocalRandom.current().nextBytes(frame);
             socket.sendBinary(ByteBuffer.wrap(frame), true).get(30, TimeUnit.SECONDS);
-            count(attack, closed.completeOnTimeout("open-after-10s", 10, TimeUnit.SECONDS).get());
+            count(
+                    attack,
+                    closed.completeOnTimeout("open-after-10s", 10, TimeUnit.SECONDS)
+                            .get());
             socket.abort();
         } catch (Exception e) {
             count(attack, closed.isDone() ? closed.getNow("error") : "send-failed");
@@ -261,7 +265,8 @@ public final class Attacker {
         System.out.println("==== abuse figures");
         new TreeMap<>(outcomes).forEach((attack, byOutcome) -> {
             StringBuilder line = new StringBuilder(attack).append(':');
-            new TreeMap<>(byOutcome).forEach((o, n) -> line.append(' ').append(o).append('=').append(n.sum()));
+            new TreeMap<>(byOutcome)
+                    .forEach((o, n) -> line.append(' ').append(o).append('=').append(n.sum()));
             System.out.println(line);
         });
         System.out.println("END");

@@ -80,11 +80,12 @@ public class ExpirySweep {
     }
 
     /**
-     * Visits the mailboxes whose oldest pending message was received before {@code now - ttl}.
+     * Visits the mailboxes whose oldest pending message was received before {@code now - ttl} (one run, as the
+     * timer does once it holds the lease).
      *
      * @return how many were visited
      */
-    int sweep(Instant now) {
+    public int sweep(Instant now) {
         List<String> due = admin.pendingBefore(now.minus(ttl), config.expirySweepBatch())
                 .toCompletableFuture()
                 .join();
