@@ -70,7 +70,7 @@ public final class Attacker {
                 URI.create(System.getProperty("abuse.http")),
                 URI.create(System.getProperty("abuse.ws")),
                 Integer.getInteger("abuse.durationSeconds", 60),
-                Integer.getInteger("abuse.addresses", 16));
+                Integer.getInteger("abuse.addresses", 4));
         attacker.run(
                 Integer.getInteger("abuse.garbageRate", 400),
                 Integer.getInteger("abuse.mediationRate", 100),
