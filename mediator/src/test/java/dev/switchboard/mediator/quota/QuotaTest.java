@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.identity.MediatorIdentity;
+import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.testing.Flows;
 import dev.switchboard.mediator.testing.QuotaProfile;
 import dev.switchboard.mediator.testing.TestWallet;
@@ -43,6 +44,9 @@ class QuotaTest {
 
     @Inject
     Mailboxes mailboxes;
+
+    @Inject
+    MediationStore mediations;
 
     /** A client address of its own (one per call unless reused), in 198.51.100.0/24 (RFC 5737). */
     private static String freshAddress() {
