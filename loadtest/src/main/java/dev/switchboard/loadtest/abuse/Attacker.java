@@ -50,7 +50,12 @@ public final class Attacker {
     private final int durationSeconds;
     private final int addresses;
     private final Map<String, Map<String, LongAdder>> outcomes = new ConcurrentHashMap<>();
+    /** Requests in flight at once (an attacker's connections are bounded too; past it a request is skipped). */
+    private final java.util.concurrent.Semaphore inFlight =
+            new java.util.concurrent.Semaphore(Integer.getInteger("abuse.maxInFlight", 256));
+
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: plain keep-alive connections
             .connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
@@ -153,6 +158,18 @@ public final class Attacker {
     }
 
     private void post(String attack, byte[] body) {
+        if (!inFlight.tryAcquire()) {
+            count(attack, "skipped-in-flight-cap");
+            return;
+        }
+        try {
+            send(attack, body);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private void send(String attack, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(http)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/didcomm-envelope-enc")
@@ -163,7 +180,9 @@ public final class Attacker {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             count(attack, Integer.toString(response.statusCode()));
         } catch (IOException e) {
-            count(attack, "io-error");
+            count(attack, "io-error-" + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            count(attack, "error-" + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -176,9 +195,13 @@ public final class Attacker {
     }
 
     private void mediation(Invitation invitation) {
-        Keyring keys = new Keyring(); // a fresh key each time, forgotten afterwards
-        VirtualWallet wallet = new VirtualWallet(invitation, "attacker", keys, new Ledger());
-        post("mediation", wallet.mediateRequest().getBytes(StandardCharsets.UTF_8));
+        try {
+            Keyring keys = new Keyring(); // a fresh key each time, forgotten afterwards
+            VirtualWallet wallet = new VirtualWallet(invitation, "attacker", keys, new Ledger());
+            post("mediation", wallet.mediateRequest().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            count("mediation", "error-" + e.getClass().getSimpleName());
+        }
     }
 
     private void holdHalfOpen(int n, List<Socket> held) {
@@ -257,7 +280,11 @@ public final class Attacker {
                             .get());
             socket.abort();
         } catch (Exception e) {
-            count(attack, closed.isDone() ? closed.getNow("error") : "send-failed");
+            count(
+                    attack,
+                    closed.isDone()
+                            ? closed.getNow("error")
+                            : "send-failed-" + e.getClass().getSimpleName());
         }
     }
 
