@@ -77,11 +77,11 @@ public final class Attacker {
                 Integer.getInteger("abuse.durationSeconds", 60),
                 Integer.getInteger("abuse.addresses", 4));
         attacker.run(
-                Integer.getInteger("abuse.garbageRate", 400),
-                Integer.getInteger("abuse.mediationRate", 100),
+                Integer.getInteger("abuse.garbageRate", 200),
+                Integer.getInteger("abuse.mediationRate", 50),
                 Integer.getInteger("abuse.halfOpen", 500),
                 Integer.getInteger("abuse.slow", 200),
-                Integer.getInteger("abuse.oversizedRate", 5),
+                Integer.getInteger("abuse.oversizedRate", 2),
                 Integer.getInteger("abuse.oversizedBytes", 1_500_000),
                 Integer.getInteger("abuse.overFrameBytes", 5_000_000));
         System.exit(0);
