@@ -27,7 +27,7 @@ public record InboundMessage(
         ReturnRoute returnRoute,
         @Nullable String senderKey,
         String recipientKey,
-        Transport transport,
+        InboundTransport transport,
         DidcommVersion generation) {
 
     public InboundMessage {
@@ -48,7 +48,7 @@ public record InboundMessage(
             ReturnRoute returnRoute,
             @Nullable String senderKey,
             String recipientKey,
-            Transport transport) {
+            InboundTransport transport) {
         this(body, type, id, returnRoute, senderKey, recipientKey, transport, DidcommVersion.V1);
     }
 

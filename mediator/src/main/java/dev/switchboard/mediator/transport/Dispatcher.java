@@ -8,12 +8,12 @@ import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.UnpackMetadata;
 import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.envelope.Envelopes;
+import dev.switchboard.mediator.envelope.V1Envelopes;
 import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MessageType;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ReturnRoute;
-import dev.switchboard.mediator.message.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public class Dispatcher {
 
     private static final String ENVELOPE_ENC = DidcommResource.ENVELOPE_ENC;
 
-    private final Envelopes envelopes;
+    private final V1Envelopes envelopes;
     private final Replies replies;
     private final MediatorConfig config;
     private final MeterRegistry meters;
@@ -72,7 +72,7 @@ public class Dispatcher {
     }
 
     /** Constructor injection. */
-    Dispatcher(Envelopes envelopes, Replies replies, MediatorConfig config, MeterRegistry meters, DispatcherV2 v2) {
+    Dispatcher(V1Envelopes envelopes, Replies replies, MediatorConfig config, MeterRegistry meters, DispatcherV2 v2) {
         this.v2 = v2;
         this.envelopes = envelopes;
         this.replies = replies;
@@ -86,7 +86,7 @@ public class Dispatcher {
      * id}); a message is answered in its own generation. Never throws for bad input; a store failure is {@link
      * Outcome.Refused} 503 with nothing acknowledged.
      */
-    public Outcome dispatch(byte[] packed, Transport transport) {
+    public Outcome dispatch(byte[] packed, InboundTransport transport) {
         if (packed.length > config.maxMessageBytes()) {
             return replies.refused(
                     413, ProblemCode.MSG_TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
@@ -95,7 +95,7 @@ public class Dispatcher {
             meters.counter("switchboard.inbound", "generation", "v2").increment();
             return v2.dispatch(packed, transport);
         }
-        Envelopes.Unpacked unpacked;
+        V1Envelopes.Unpacked unpacked;
         try {
             unpacked = envelopes.unpack(packed);
         } catch (DidcommException e) {
@@ -150,7 +150,7 @@ public class Dispatcher {
     }
 
     private Optional<InboundMessage> parse(
-            byte[] plaintext, @Nullable String sender, String recipient, Transport transport) {
+            byte[] plaintext, @Nullable String sender, String recipient, InboundTransport transport) {
         JsonNode json;
         try {
             json = JSON.readTree(plaintext);

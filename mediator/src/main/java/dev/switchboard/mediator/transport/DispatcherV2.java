@@ -11,10 +11,10 @@ import dev.switchboard.didcomm.v2.Unpacked;
 import dev.switchboard.mediator.envelope.DidcommV2Envelopes;
 import dev.switchboard.mediator.identity.MediatorDid;
 import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MessageType;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ReturnRoute;
-import dev.switchboard.mediator.message.Transport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
@@ -48,7 +48,7 @@ public class DispatcherV2 {
     }
 
     /** As {@link Dispatcher#dispatch} for a v2 message (size already checked). */
-    Dispatcher.Outcome dispatch(byte[] packed, Transport transport) {
+    Dispatcher.Outcome dispatch(byte[] packed, InboundTransport transport) {
         Unpacked unpacked;
         try {
             unpacked = envelopes.unpack(packed);

@@ -7,10 +7,10 @@ import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
 import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ReturnRoute;
-import dev.switchboard.mediator.message.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ class Replies {
      * @throws RuntimeException on a store failure (the caller answers {@link #storeFailed})
      */
     Dispatcher.Outcome answer(InboundMessage message, @Nullable String sender, Packer packer, String mediaType) {
-        Transport.Socket socket = message.transport().socket();
+        InboundTransport.Socket socket = message.transport().socket();
         boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
         List<ObjectNode> replies;
         try {
@@ -103,7 +103,7 @@ class Replies {
             @Nullable String to,
             Packer packer,
             ReturnRoute returnRoute,
-            Transport transport,
+            InboundTransport transport,
             String mediaType) {
         if (replies.isEmpty() || to == null) {
             return new Dispatcher.Outcome.Accepted(null, mediaType);
@@ -118,7 +118,7 @@ class Replies {
         }
         byte[] body = null;
         boolean queued = false;
-        Transport.Socket socket = transport.socket();
+        InboundTransport.Socket socket = transport.socket();
         for (byte[] packed : packedReplies) {
             if (socket != null) {
                 if (!relay.send(socket.instanceId(), socket.send(), packed)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.delivery.LiveDeliveryPacker;
 import dev.switchboard.mediator.envelope.DidcommV2Envelopes;
-import dev.switchboard.mediator.envelope.Envelopes;
+import dev.switchboard.mediator.envelope.V1Envelopes;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
 public class PickupLiveDelivery implements LiveDeliveryPacker {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Envelopes envelopes;
+    private final V1Envelopes envelopes;
     private final MediatorIdentity identity;
     private final DidcommV2Envelopes v2Envelopes;
 
     /** Constructor injection. */
-    public PickupLiveDelivery(Envelopes envelopes, MediatorIdentity identity, DidcommV2Envelopes v2Envelopes) {
+    public PickupLiveDelivery(V1Envelopes envelopes, MediatorIdentity identity, DidcommV2Envelopes v2Envelopes) {
         this.envelopes = envelopes;
         this.identity = identity;
         this.v2Envelopes = v2Envelopes;

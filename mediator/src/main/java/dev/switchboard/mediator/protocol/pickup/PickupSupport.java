@@ -6,12 +6,12 @@ import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
-import dev.switchboard.mediator.message.Transport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.MailboxStatus;
@@ -152,13 +152,13 @@ public abstract class PickupSupport implements ProtocolHandler {
         if (s.newestReceived() != null) {
             content.set("newest_received_time", time(s.newestReceived()));
         }
-        Transport.Socket socket = in.transport().socket();
+        InboundTransport.Socket socket = in.transport().socket();
         content.put("live_delivery", socket != null && delivery.isLive(conn, socket.owner()));
         return status;
     }
 
     private ObjectNode deliver(InboundMessage in, String conn) {
-        Transport.Socket socket = in.transport().socket();
+        InboundTransport.Socket socket = in.transport().socket();
         String owner = socket != null ? socket.owner() : "http/" + UUID.randomUUID();
         DeliveryRequest request = request(in.content(), owner, config.pickup().maxBatch());
         List<Delivery> batch = RecipientScope.selectsMailbox(mediations, conn, in.content(), recipientField())
@@ -187,7 +187,7 @@ public abstract class PickupSupport implements ProtocolHandler {
         }
         mailboxes.acknowledge(conn, list).toCompletableFuture().join();
         delivery.confirmed(conn);
-        Transport.Socket socket = in.transport().socket();
+        InboundTransport.Socket socket = in.transport().socket();
         if (socket != null && delivery.isLive(conn, socket.owner())) {
             delivery.push(conn);
         }
@@ -199,7 +199,7 @@ public abstract class PickupSupport implements ProtocolHandler {
         if (live == null || !live.isBoolean()) {
             throw new MediatorProblem(ProblemReports.INVALID, "'live_delivery' must be true or false");
         }
-        Transport.Socket socket = in.transport().socket();
+        InboundTransport.Socket socket = in.transport().socket();
         if (socket == null) {
             throw new MediatorProblem(
                     ProblemReports.LIVE_MODE_NOT_SUPPORTED, "live mode needs a persistent transport (WebSocket)");

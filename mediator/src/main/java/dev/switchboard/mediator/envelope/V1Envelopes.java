@@ -9,7 +9,7 @@ import java.util.Objects;
  * 0019</a>) as the mediator needs them, over the didcomm module: unpack with the mediator's keys, authcrypt
  * replies.
  */
-public interface Envelopes {
+public interface V1Envelopes {
 
     /**
      * Decrypts a packed message addressed to one of the mediator's keys.

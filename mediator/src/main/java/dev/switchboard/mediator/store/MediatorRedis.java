@@ -22,8 +22,8 @@ import redis.embedded.RedisServer;
  * speaks of sessions, deadlines and mediations through this package's public classes.
  */
 @ApplicationScoped
-public class RedisConnection {
-    private static final Logger LOG = Logger.getLogger(RedisConnection.class);
+public class MediatorRedis {
+    private static final Logger LOG = Logger.getLogger(MediatorRedis.class);
 
     private final Keys keys;
     private final @Nullable RedisServer embedded;
@@ -31,7 +31,7 @@ public class RedisConnection {
     private final StatefulRedisConnection<String, String> connection;
 
     /** Starts the embedded server if configured, then connects. */
-    public RedisConnection(RedisConfig config) {
+    public MediatorRedis(RedisConfig config) {
         this.keys = new Keys(config.keyPrefix());
         RedisURI uri = RedisURI.create(config.uri());
         uri.setTimeout(config.commandTimeout());

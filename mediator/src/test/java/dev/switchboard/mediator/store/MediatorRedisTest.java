@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
 /** {@code switchboard.redis.password}: the mediator authenticates to a Redis with requirepass (k8s Secret). */
-class RedisConnectionTest {
+class MediatorRedisTest {
 
     private static RedisConfig config(int port, Optional<String> password) {
         return new RedisConfig() {
@@ -46,9 +46,9 @@ class RedisConnectionTest {
                 .build();
         server.start();
         try {
-            RedisConnection authed = new RedisConnection(config(port, Optional.of("test-redis-password-0123")));
+            MediatorRedis authed = new MediatorRedis(config(port, Optional.of("test-redis-password-0123")));
             assertThat(authed.sync().set("auth:k", "v")).isEqualTo("OK");
-            assertThatThrownBy(() -> new RedisConnection(config(port, Optional.empty()))
+            assertThatThrownBy(() -> new MediatorRedis(config(port, Optional.empty()))
                             .sync()
                             .set("auth:k", "w"))
                     .hasStackTraceContaining("NOAUTH");

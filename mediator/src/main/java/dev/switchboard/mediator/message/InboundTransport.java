@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** How an inbound message reached the mediator, which decides where its replies may go. */
-public sealed interface Transport {
+public sealed interface InboundTransport {
 
     /** A plain HTTP POST to {@code /}: one reply can go in the response body (return route). */
-    record Http() implements Transport {}
+    record Http() implements InboundTransport {}
 
     /**
      * A WebSocket frame relayed by a socketdock relay: replies go through the relay's {@code send} callback.
@@ -19,7 +19,7 @@ public sealed interface Transport {
      * @param send the relay's {@code send} callback for this socket
      * @param disconnect the relay's {@code disconnect} callback for this socket
      */
-    record Socket(String instanceId, String connectionId, URI send, URI disconnect) implements Transport {
+    record Socket(String instanceId, String connectionId, URI send, URI disconnect) implements InboundTransport {
         public Socket {
             Objects.requireNonNull(instanceId, "instanceId");
             Objects.requireNonNull(connectionId, "connectionId");

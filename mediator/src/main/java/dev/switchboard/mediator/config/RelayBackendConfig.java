@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** How the mediator talks to the socketdock relays: {@code switchboard.relay.*} (environment: {@code SWITCHBOARD_RELAY_*}). */
 @ConfigMapping(prefix = "switchboard.relay")
-public interface RelayConfig {
+public interface RelayBackendConfig {
 
     /**
      * The HS256 secret shared with the relays (at least 32 bytes of UTF-8): verifies their posts to {@code
