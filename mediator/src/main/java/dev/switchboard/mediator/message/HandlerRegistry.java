@@ -1,6 +1,7 @@
 package dev.switchboard.mediator.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * Routes a message to the handler serving its protocol (doc URI, name, MAJOR version); the fallback answers
- * an {@link ProblemReports#UNSUPPORTED} problem report. Also lists what is served for discover-features.
+ * an {@link ProblemCode#MSG_UNSUPPORTED} problem report. Also lists what is served for discover-features.
  */
 @ApplicationScoped
 public class HandlerRegistry {

@@ -115,10 +115,10 @@ public class Dispatcher {
             Optional<InboundMessage> parsed = parse(unpacked.plaintext(), sender, recipient, transport);
             if (parsed.isEmpty()) {
                 if (sender == null) {
-                    return replies.refused(400, ProblemReports.INVALID, "not a DIDComm message (@type, @id)");
+                    return replies.refused(400, ProblemCode.MSG_INVALID, "not a DIDComm message (@type, @id)");
                 }
                 ObjectNode report = ProblemReports.unthreaded(
-                        ProblemReports.INVALID,
+                        ProblemCode.MSG_INVALID,
                         "not a DIDComm message (@type, @id)",
                         UUID.randomUUID().toString());
                 return replies.route(List.of(report), sender, packer, ReturnRoute.ALL, transport, ENVELOPE_ENC);

@@ -77,11 +77,11 @@ public class DispatcherV2 {
             if (type.isEmpty()) {
                 if (sender == null) {
                     return replies.refused(
-                            400, ProblemReports.INVALID, "not a DIDComm message type: " + message.type());
+                            400, ProblemCode.MSG_INVALID, "not a DIDComm message type: " + message.type());
                 }
                 ObjectNode report = ProblemReports.ofV2(
                         message.thid() != null ? message.thid() : message.id(),
-                        ProblemReports.INVALID,
+                        ProblemCode.MSG_INVALID,
                         "not a DIDComm message type");
                 return replies.route(List.of(report), sender, packer, ReturnRoute.of(json), transport, ENCRYPTED_V2);
             }
@@ -96,7 +96,7 @@ public class DispatcherV2 {
                     DidcommVersion.V2);
             return replies.answer(in, sender, packer, ENCRYPTED_V2);
         } catch (IOException e) {
-            return replies.refused(400, ProblemReports.INVALID, "plaintext is not JSON");
+            return replies.refused(400, ProblemCode.MSG_INVALID, "plaintext is not JSON");
         } catch (RuntimeException e) {
             return replies.storeFailed(e);
         }

@@ -2,6 +2,7 @@ package dev.switchboard.mediator.protocol.coordinatemediation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.identity.MediatorDid;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.mediation.RecipientDids;
@@ -9,7 +10,6 @@ import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -102,6 +102,6 @@ public abstract class DidCoordinateMediationHandler implements ProtocolHandler {
             return List.of(RecipientDids.query(
                     store, message, store.requireGranted(conn), piuri.message(queryReply), listField));
         }
-        throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+        throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
     }
 }

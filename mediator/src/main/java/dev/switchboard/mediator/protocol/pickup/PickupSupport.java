@@ -2,6 +2,7 @@ package dev.switchboard.mediator.protocol.pickup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
@@ -132,7 +133,8 @@ public abstract class PickupSupport implements ProtocolHandler {
             case "messages-received" -> List.of(received(message, conn));
             case "live-delivery-change" -> List.of(liveChange(message, conn));
             default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+                throw new MediatorProblem(
+                        ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
         };
     }
 
@@ -181,7 +183,7 @@ public abstract class PickupSupport implements ProtocolHandler {
         List<String> list = new ArrayList<>();
         for (JsonNode id : ids) {
             if (!id.isTextual()) {
-                throw new MediatorProblem(ProblemReports.INVALID, "'message_id_list' must hold strings");
+                throw new MediatorProblem(ProblemCode.MSG_INVALID, "'message_id_list' must hold strings");
             }
             list.add(id.asText());
         }
@@ -197,7 +199,7 @@ public abstract class PickupSupport implements ProtocolHandler {
     private ObjectNode liveChange(InboundMessage in, String conn) {
         JsonNode live = in.content().get("live_delivery");
         if (live == null || !live.isBoolean()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'live_delivery' must be true or false");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'live_delivery' must be true or false");
         }
         InboundTransport.Socket socket = in.transport().socket();
         if (socket == null) {

@@ -1,10 +1,10 @@
 package dev.switchboard.mediator.protocol.pickup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.MediatorProblem;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.queue.mailbox.MailboxStatus;
 import java.time.Duration;
 
@@ -33,7 +33,7 @@ public final class RecipientScope {
      * @param mediations the keylists
      * @param conn the asking wallet's connection (its base58 verkey or DID)
      * @param field {@code recipient_key} or {@code recipient_did}
-     * @throws MediatorProblem {@link ProblemReports#INVALID} when the field is present but not a non-empty string
+     * @throws MediatorProblem {@link ProblemCode#MSG_INVALID} when the field is present but not a non-empty string
      */
     public static boolean selectsMailbox(MediationStore mediations, String conn, JsonNode content, String field) {
         JsonNode value = content.get(field);
@@ -41,7 +41,7 @@ public final class RecipientScope {
             return true;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'" + field + "' must be a key or DID");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'" + field + "' must be a key or DID");
         }
         String recipient = value.asText();
         if (mediations.route(recipient).filter(conn::equals).isPresent()) {

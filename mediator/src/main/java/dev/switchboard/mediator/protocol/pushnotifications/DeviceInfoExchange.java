@@ -2,6 +2,7 @@ package dev.switchboard.mediator.protocol.pushnotifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.PushConfig;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.InboundMessage;
@@ -53,7 +54,8 @@ public class DeviceInfoExchange {
             case "set-device-info" -> List.of(set(message, conn, piuri, provider, withPlatform));
             case "get-device-info" -> List.of(get(message, conn, piuri, provider, withPlatform));
             default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+                throw new MediatorProblem(
+                        ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
         };
     }
 
@@ -67,7 +69,7 @@ public class DeviceInfoExchange {
                     ProblemReports.MISSING_VALUE,
                     "device_token and device_platform must both be set, or both be null to remove the registration");
         } else if (token.isBlank()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "device_token: blank");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "device_token: blank");
         } else {
             registrations.put(conn, new DeviceRegistration(provider, token, platform));
         }
@@ -97,10 +99,10 @@ public class DeviceInfoExchange {
             return null;
         }
         if (!value.isTextual()) {
-            throw new MediatorProblem(ProblemReports.INVALID, field + ": not a string or null");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, field + ": not a string or null");
         }
         if (value.asText().length() > maxLength) {
-            throw new MediatorProblem(ProblemReports.INVALID, field + ": longer than " + maxLength + " characters");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, field + ": longer than " + maxLength + " characters");
         }
         return value.asText();
     }

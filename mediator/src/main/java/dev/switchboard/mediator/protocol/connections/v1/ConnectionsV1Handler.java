@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.subtle.Ed25519Sign;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.identity.MediatorKey;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
 import io.github.novacrypto.base58.Base58;
@@ -65,7 +65,8 @@ public class ConnectionsV1Handler implements ProtocolHandler {
             case "request" -> List.of(respond(message));
             case "problem_report" -> List.of();
             default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+                throw new MediatorProblem(
+                        ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
         };
     }
 
@@ -74,7 +75,7 @@ public class ConnectionsV1Handler implements ProtocolHandler {
         if (!connection.isObject()
                 || !connection.path("DID").isTextual()
                 || !connection.path("DIDDoc").isObject()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'connection' must hold 'DID' and 'DIDDoc'");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'connection' must hold 'DID' and 'DIDDoc'");
         }
         ObjectNode response = Messages.create(PIURI.message("response"));
         response.putObject("~thread").put("thid", request.thid());

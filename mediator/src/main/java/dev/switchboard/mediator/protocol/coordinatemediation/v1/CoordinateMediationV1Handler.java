@@ -3,6 +3,7 @@ package dev.switchboard.mediator.protocol.coordinatemediation.v1;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.identity.MediatorIdentity;
@@ -11,7 +12,6 @@ import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,8 @@ public class CoordinateMediationV1Handler implements ProtocolHandler {
             case "keylist-update" -> List.of(update(message, store.requireGranted(conn)));
             case "keylist-query" -> List.of(query(message, store.requireGranted(conn)));
             default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+                throw new MediatorProblem(
+                        ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
         };
     }
 
@@ -103,7 +104,7 @@ public class CoordinateMediationV1Handler implements ProtocolHandler {
         int limit = paginate.path("limit").asInt(DEFAULT_PAGE);
         int offset = paginate.path("offset").asInt(0);
         if (limit < 1 || offset < 0) {
-            throw new MediatorProblem(ProblemReports.INVALID, "paginate: limit must be >= 1 and offset >= 0");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "paginate: limit must be >= 1 and offset >= 0");
         }
         List<String> keys = store.keys(conn);
         List<String> page = keys.subList(Math.min(offset, keys.size()), Math.min(offset + limit, keys.size()));

@@ -2,12 +2,12 @@ package dev.switchboard.mediator.protocol.didexchange.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,14 +66,15 @@ public class DidExchangeV1Handler implements ProtocolHandler {
             }
             case "problem_report" -> List.of();
             default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+                throw new MediatorProblem(
+                        ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
         };
     }
 
     private ObjectNode respond(InboundMessage request) {
         String theirDid = Messages.requireText(request.body(), "did");
         if (!theirDid.startsWith("did:")) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'did' is not a DID");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'did' is not a DID");
         }
         MediatorDidDoc ours = MediatorDidDoc.of(identity.invitationKey().verkey(), outOfBand.endpoints());
         // reply in the request's own minor version: 1.0 -> 1.0, 1.1 -> 1.1

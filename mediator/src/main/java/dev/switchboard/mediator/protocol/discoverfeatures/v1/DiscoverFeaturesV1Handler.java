@@ -2,12 +2,12 @@ package dev.switchboard.mediator.protocol.discoverfeatures.v1;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -41,7 +41,7 @@ public class DiscoverFeaturesV1Handler implements ProtocolHandler {
             if (message.type().name().equals("disclose")) {
                 return List.of();
             }
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
+            throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "unsupported message: " + message.type());
         }
         String query = Messages.requireText(message.body(), "query");
         ObjectNode disclose = Messages.reply(message, PIURI.message("disclose"));

@@ -3,12 +3,12 @@ package dev.switchboard.mediator.protocol.discoverfeatures.v2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.protocol.discoverfeatures.v1.FeatureMatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +56,7 @@ public class DiscoverFeaturesV2Handler implements ProtocolHandler {
                     || message.type().name().equals("disclose")) {
                 return List.of();
             }
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
+            throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "unsupported message: " + message.type());
         }
         JsonNode queries = Messages.requireArray(message.content(), "queries");
         ObjectNode reply = Messages.replyInKind(message, PIURI.message(message.isV2() ? "disclose" : "disclosures"));

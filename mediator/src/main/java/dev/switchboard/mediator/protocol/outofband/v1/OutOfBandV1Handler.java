@@ -3,13 +3,13 @@ package dev.switchboard.mediator.protocol.outofband.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public class OutOfBandV1Handler implements ProtocolHandler {
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
         if (!message.type().name().equals("handshake-reuse")) {
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+            throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
         }
         message.requireSender();
         ObjectNode accepted = Messages.create(PIURI.message("handshake-reuse-accepted"));

@@ -3,12 +3,12 @@ package dev.switchboard.mediator.protocol.outofband.v2;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorDid;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public class OutOfBandV2Handler implements ProtocolHandler {
 
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
-        throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+        throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
     }
 
     /** The invitation message. */

@@ -3,6 +3,7 @@ package dev.switchboard.mediator.protocol.pickup.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
@@ -10,7 +11,6 @@ import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
@@ -65,7 +65,8 @@ public class PickupV1Handler implements ProtocolHandler {
             case "batch-pickup" -> List.of(batch(message, conn));
             case "noop" -> List.of();
             default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
+                throw new MediatorProblem(
+                        ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
         };
     }
 

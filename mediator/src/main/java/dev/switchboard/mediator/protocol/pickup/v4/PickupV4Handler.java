@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.protocol.pickup.PickupAttachments;
 import dev.switchboard.mediator.protocol.pickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
@@ -58,7 +58,7 @@ public class PickupV4Handler extends PickupSupport {
         JsonNode bytes = content.get("max_receive_bytes");
         if (bytes != null && !bytes.isNull()) {
             if (!bytes.isIntegralNumber() || bytes.asLong() < 1) {
-                throw new MediatorProblem(ProblemReports.INVALID, "'max_receive_bytes' must be a positive integer");
+                throw new MediatorProblem(ProblemCode.MSG_INVALID, "'max_receive_bytes' must be a positive integer");
             }
             maxBytes = bytes.asLong();
         }

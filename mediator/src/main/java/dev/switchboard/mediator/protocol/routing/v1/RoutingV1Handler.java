@@ -3,6 +3,7 @@ package dev.switchboard.mediator.protocol.routing.v1;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.mediation.MediationStore;
@@ -61,7 +62,7 @@ public class RoutingV1Handler implements ProtocolHandler {
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
         if (!message.type().name().equals("forward")) {
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
+            throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "unsupported message: " + message.type());
         }
         JsonNode to = message.body().get("to");
         byte[] inner = innerMessage(message.body().get("msg"));

@@ -64,7 +64,7 @@ public class RoutingV2Handler implements ProtocolHandler {
     @Override
     public List<ObjectNode> handle(InboundMessage message) {
         if (!message.type().name().equals("forward")) {
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
+            throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "unsupported message: " + message.type());
         }
         Forward.ForwardRequest forward;
         try {

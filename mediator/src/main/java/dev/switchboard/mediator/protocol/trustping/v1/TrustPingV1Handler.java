@@ -1,11 +1,11 @@
 package dev.switchboard.mediator.protocol.trustping.v1;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -37,7 +37,7 @@ public class TrustPingV1Handler implements ProtocolHandler {
                         ? List.of(Messages.reply(message, PIURI.message("ping_response")))
                         : List.of();
             case "ping_response" -> List.of();
-            default -> throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
+            default -> throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "unsupported message: " + message.type());
         };
     }
 }

@@ -3,11 +3,11 @@ package dev.switchboard.mediator.protocol.trustping.v2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -47,7 +47,7 @@ public class TrustPingV2Handler implements ProtocolHandler {
                 yield respond ? List.of(Messages.replyInKind(message, PIURI.message("ping-response"))) : List.of();
             }
             case "ping-response" -> List.of();
-            default -> throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
+            default -> throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "unsupported message: " + message.type());
         };
     }
 }
