@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.message.InboundTransport;
-import dev.switchboard.mediator.protocol.pickup.v2.PickupV2Handler;
+import dev.switchboard.mediator.protocol.messagepickup.v2.PickupV2Handler;
 import dev.switchboard.mediator.store.DeliveryDeadlines;
 import dev.switchboard.mediator.testing.Flows;
 import dev.switchboard.mediator.testing.RecordingRelay;

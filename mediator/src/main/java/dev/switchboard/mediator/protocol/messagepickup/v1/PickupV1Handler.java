@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup.v1;
+package dev.switchboard.mediator.protocol.messagepickup.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +12,7 @@ import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
-import dev.switchboard.mediator.protocol.pickup.PickupSupport;
+import dev.switchboard.mediator.protocol.messagepickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;

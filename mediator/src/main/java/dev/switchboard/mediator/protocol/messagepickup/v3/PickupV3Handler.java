@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup.v3;
+package dev.switchboard.mediator.protocol.messagepickup.v3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -8,8 +8,8 @@ import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.protocol.pickup.PickupAttachments;
-import dev.switchboard.mediator.protocol.pickup.PickupSupport;
+import dev.switchboard.mediator.protocol.messagepickup.PickupAttachments;
+import dev.switchboard.mediator.protocol.messagepickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import jakarta.inject.Singleton;

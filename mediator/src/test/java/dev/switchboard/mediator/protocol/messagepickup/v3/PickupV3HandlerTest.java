@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup.v3;
+package dev.switchboard.mediator.protocol.messagepickup.v3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

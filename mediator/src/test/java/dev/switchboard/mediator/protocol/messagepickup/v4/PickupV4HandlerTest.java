@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup.v4;
+package dev.switchboard.mediator.protocol.messagepickup.v4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

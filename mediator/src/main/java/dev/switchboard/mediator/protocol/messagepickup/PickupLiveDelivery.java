@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup;
+package dev.switchboard.mediator.protocol.messagepickup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +8,7 @@ import dev.switchboard.mediator.envelope.V1Envelopes;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.protocol.pickup.v2.PickupV2Handler;
+import dev.switchboard.mediator.protocol.messagepickup.v2.PickupV2Handler;
 import dev.switchboard.queue.mailbox.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup;
+package dev.switchboard.mediator.protocol.messagepickup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.didcomm.ProblemCode;

@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup.v1;
+package dev.switchboard.mediator.protocol.messagepickup.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

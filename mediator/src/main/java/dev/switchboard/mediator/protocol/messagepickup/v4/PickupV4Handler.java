@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup.v4;
+package dev.switchboard.mediator.protocol.messagepickup.v4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,8 +12,8 @@ import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.protocol.pickup.PickupAttachments;
-import dev.switchboard.mediator.protocol.pickup.PickupSupport;
+import dev.switchboard.mediator.protocol.messagepickup.PickupAttachments;
+import dev.switchboard.mediator.protocol.messagepickup.PickupSupport;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;

@@ -1,4 +1,4 @@
-package dev.switchboard.mediator.protocol.pickup.v2;
+package dev.switchboard.mediator.protocol.messagepickup.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

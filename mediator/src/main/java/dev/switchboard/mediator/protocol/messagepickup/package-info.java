@@ -1,0 +1,13 @@
+/**
+ * Shared mediator logic of message pickup 2.0, 3.0 and 4.0 ({@link
+ * dev.switchboard.mediator.protocol.messagepickup.PickupSupport}) and the recipient selection of their requests
+ * ({@link dev.switchboard.mediator.protocol.messagepickup.RecipientScope}). In: status-request, delivery-request,
+ * messages-received, live-delivery-change. Out: status, delivery, and live {@code delivery} messages packed
+ * for the push loop ({@link dev.switchboard.mediator.protocol.messagepickup.PickupLiveDelivery}, the implementation
+ * of {@link dev.switchboard.mediator.delivery.LiveDeliveryPacker}); attachments in {@link
+ * dev.switchboard.mediator.protocol.messagepickup.PickupAttachments}.
+ */
+@NullMarked
+package dev.switchboard.mediator.protocol.messagepickup;
+
+import org.jspecify.annotations.NullMarked;
