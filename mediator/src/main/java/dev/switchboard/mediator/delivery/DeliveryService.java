@@ -191,13 +191,4 @@ public class DeliveryService {
     public void push(String conn) {
         pusher.push(conn);
     }
-
-    /**
-     * Holds back this thread's {@link #push}es until the scope closes: use around the handling of one
-     * inbound message whose replies go out on the socket, so that they reach the wallet before a push
-     * the handler asked for. See {@link Pusher#deferPushes}.
-     */
-    public Pusher.AfterReply deferPushes() {
-        return pusher.deferPushes();
-    }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
+import dev.switchboard.mediator.message.Handled;
 import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.InboundTransport;
@@ -75,17 +76,18 @@ class Replies {
     Dispatcher.Outcome answer(InboundMessage message, @Nullable String sender, Packer packer, String mediaType) {
         InboundTransport.Socket socket = message.transport().socket();
         boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
-        List<ObjectNode> replies;
+        Handled handled;
         try {
-            replies = registry.handle(message);
+            handled = registry.handle(message);
         } catch (MediatorProblem problem) {
             if (sender == null) {
                 return refused(statusOf(problem.code()), problem.code(), problem.getMessage());
             }
-            replies = List.of(ProblemReports.of(message, problem));
+            handled = Handled.reply(ProblemReports.of(message, problem));
         }
         Dispatcher.Outcome outcome =
-                route(replies, sender, packer, message.returnRoute(), message.transport(), mediaType);
+                route(handled.replies(), sender, packer, message.returnRoute(), message.transport(), mediaType);
+        handled.pushAfter().forEach(delivery::push); // after the replies: a status precedes the deliveries
         if (newRoute) {
             delivery.push(sender); // reconnect: drain what waited (implicit mode)
         }

@@ -39,8 +39,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
  * all instances: a retry gets the first attempt's status, or 503 while that is still in progress (see {@link
- * RelayIdempotency}). Pushes that handling a frame asks for start only after its replies went out on the
- * socket, so a reply (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
+ * RelayIdempotency}).
  */
 @Path("/socketdock")
 public class SocketDockResource {
@@ -100,7 +99,7 @@ public class SocketDockResource {
             Dispatcher.Outcome outcome;
             // the relay's socket id on every log line of this frame's handling (a JSON log field)
             MDC.put(CONNECTION_ID_MDC, event.meta().connectionId());
-            try (var afterReply = delivery.deferPushes()) {
+            try {
                 outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
             } finally {
                 MDC.remove(CONNECTION_ID_MDC);

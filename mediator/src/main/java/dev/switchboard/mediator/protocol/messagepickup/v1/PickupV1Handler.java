@@ -3,16 +3,15 @@ package dev.switchboard.mediator.protocol.messagepickup.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.delivery.DeliveryService;
-import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
-import dev.switchboard.mediator.protocol.messagepickup.PickupSupport;
+import dev.switchboard.mediator.message.Serves;
+import dev.switchboard.mediator.protocol.messagepickup.PickupExchange;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -28,6 +27,7 @@ import java.util.UUID;
  * before the batch is returned. {@code noop} is accepted and answered with nothing.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/messagepickup/1.0", roles = "mediator")
 public class PickupV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/messagepickup/1.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/messagepickup/1.0");
@@ -35,42 +35,25 @@ public class PickupV1Handler implements ProtocolHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Mailboxes mailboxes;
-    private final MediationStore mediations;
     private final MediatorConfig config;
-    private final DeliveryService delivery;
+    private final PickupExchange pickup;
 
     /** Constructor injection. */
-    public PickupV1Handler(
-            Mailboxes mailboxes, MediationStore mediations, MediatorConfig config, DeliveryService delivery) {
-        this.delivery = delivery;
+    public PickupV1Handler(Mailboxes mailboxes, MediatorConfig config, PickupExchange pickup) {
         this.mailboxes = mailboxes;
-        this.mediations = mediations;
         this.config = config;
+        this.pickup = pickup;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
+    @Handles("https://didcomm.org/messagepickup/1.0/noop")
+    Handled noop(InboundMessage message) {
+        pickup.wallet(message);
+        return Handled.NOTHING;
     }
 
-    @Override
-    public List<String> roles() {
-        return List.of("mediator");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        String conn = PickupSupport.pickupWallet(mediations, delivery, message);
-        return switch (message.type().name()) {
-            case "batch-pickup" -> List.of(batch(message, conn));
-            case "noop" -> List.of();
-            default ->
-                throw new MediatorProblem(
-                        ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
-        };
-    }
-
-    private ObjectNode batch(InboundMessage in, String conn) {
+    @Handles("https://didcomm.org/messagepickup/1.0/batch-pickup")
+    Handled batchPickup(InboundMessage in) {
+        String conn = pickup.wallet(in);
         int size = Messages.optionalLimit(
                 in.body(), "batch_size", 10, config.pickup().maxBatch());
         List<Delivery> batch = mailboxes
@@ -97,6 +80,6 @@ public class PickupV1Handler implements ProtocolHandler {
                 .acknowledge(conn, batch.stream().map(Delivery::messageId).toList())
                 .toCompletableFuture()
                 .join();
-        return reply;
+        return Handled.reply(reply);
     }
 }

@@ -1,50 +1,61 @@
 package dev.switchboard.mediator.protocol.messagepickup.v3;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
-import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.delivery.DeliveryService;
-import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
+import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.messagepickup.PickupAttachments;
-import dev.switchboard.mediator.protocol.messagepickup.PickupSupport;
-import dev.switchboard.queue.mailbox.Delivery;
-import dev.switchboard.queue.mailbox.Mailboxes;
-import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import dev.switchboard.mediator.protocol.messagepickup.PickupExchange;
+import dev.switchboard.mediator.protocol.messagepickup.PickupVersion;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Message pickup 3.0 (<a href="https://didcomm.org/messagepickup/3.0/">didcomm.org</a>), mediator role,
  * DIDComm v2: as 2.0 with {@code recipient_did}, epoch-second times, {@code delivery-request {"limit"}}, an
- * empty queue answered with {@code status}, and attachments {@code data.base64}. See {@link PickupSupport}.
+ * empty queue answered with {@code status}, and attachments {@code data.base64}. See {@link PickupExchange}.
  */
-@Singleton
-public class PickupV3Handler extends PickupSupport {
+@ApplicationScoped
+@Serves(value = "https://didcomm.org/messagepickup/3.0", roles = "mediator", generations = DidcommVersion.V2)
+public class PickupV3Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/messagepickup/3.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/messagepickup/3.0");
 
+    static final PickupVersion VERSION = new PickupVersion(
+            PIURI,
+            "recipient_did",
+            time -> LongNode.valueOf(time.getEpochSecond()),
+            PickupVersion::limitRequest,
+            false,
+            (delivery, batch) -> PickupAttachments.attachV2(delivery, batch, true));
+
+    private final PickupExchange pickup;
+
     /** Constructor injection. */
-    public PickupV3Handler(
-            Mailboxes mailboxes, MediationStore mediations, DeliveryService delivery, MediatorConfig config) {
-        super(PIURI, mailboxes, mediations, delivery, config);
+    public PickupV3Handler(PickupExchange pickup) {
+        this.pickup = pickup;
     }
 
-    @Override
-    public Set<DidcommVersion> generations() {
-        return Set.of(DidcommVersion.V2);
+    @Handles("https://didcomm.org/messagepickup/3.0/status-request")
+    Handled statusRequest(InboundMessage message) {
+        return pickup.status(message, VERSION);
     }
 
-    @Override
-    protected JsonNode time(Instant instant) {
-        return LongNode.valueOf(instant.getEpochSecond());
+    @Handles("https://didcomm.org/messagepickup/3.0/delivery-request")
+    Handled deliveryRequest(InboundMessage message) {
+        return pickup.deliver(message, VERSION);
     }
 
-    @Override
-    protected void attach(ObjectNode delivery, List<Delivery> batch) {
-        PickupAttachments.attachV2(delivery, batch, true);
+    @Handles("https://didcomm.org/messagepickup/3.0/messages-received")
+    Handled messagesReceived(InboundMessage message) {
+        return pickup.received(message, VERSION);
+    }
+
+    @Handles("https://didcomm.org/messagepickup/3.0/live-delivery-change")
+    Handled liveDeliveryChange(InboundMessage message) {
+        return pickup.liveChange(message, VERSION);
     }
 }

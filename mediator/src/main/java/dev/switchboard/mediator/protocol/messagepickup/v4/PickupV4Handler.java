@@ -6,21 +6,22 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.didcomm.ProblemCode;
-import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.delivery.DeliveryService;
-import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
+import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.messagepickup.PickupAttachments;
-import dev.switchboard.mediator.protocol.messagepickup.PickupSupport;
+import dev.switchboard.mediator.protocol.messagepickup.PickupExchange;
+import dev.switchboard.mediator.protocol.messagepickup.PickupVersion;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
-import dev.switchboard.queue.mailbox.Mailboxes;
-import jakarta.inject.Singleton;
-import java.time.Instant;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Message pickup 4.0 (<a href="https://didcomm.org/message-pickup/4.0/">didcomm.org</a>), mediator role, over
@@ -28,31 +29,54 @@ import java.util.Set;
  * {"message_count_limit", "max_receive_bytes"?}}, epoch-millisecond times, an empty queue answered with an
  * empty {@code delivery}, live mode delivering {@code delivery} messages confirmed by {@code
  * messages-received}. Attachments are {@code data.json} (v2 {@code attachments}, v1 {@code ~attach}). See
- * {@link PickupSupport}.
+ * {@link PickupExchange}.
  */
-@Singleton
-public class PickupV4Handler extends PickupSupport {
+@ApplicationScoped
+@Serves(
+        value = "https://didcomm.org/message-pickup/4.0",
+        roles = "mediator",
+        generations = {DidcommVersion.V1, DidcommVersion.V2})
+public class PickupV4Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/message-pickup/4.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/message-pickup/4.0");
 
+    static final PickupVersion VERSION = new PickupVersion(
+            PIURI,
+            "recipient_did",
+            time -> LongNode.valueOf(time.toEpochMilli()),
+            PickupV4Handler::request,
+            true,
+            PickupV4Handler::attach);
+
+    private final PickupExchange pickup;
+
     /** Constructor injection. */
-    public PickupV4Handler(
-            Mailboxes mailboxes, MediationStore mediations, DeliveryService delivery, MediatorConfig config) {
-        super(PIURI, mailboxes, mediations, delivery, config);
+    public PickupV4Handler(PickupExchange pickup) {
+        this.pickup = pickup;
     }
 
-    @Override
-    public Set<DidcommVersion> generations() {
-        return Set.of(DidcommVersion.V1, DidcommVersion.V2);
+    @Handles("https://didcomm.org/message-pickup/4.0/status-request")
+    Handled statusRequest(InboundMessage message) {
+        return pickup.status(message, VERSION);
     }
 
-    @Override
-    protected JsonNode time(Instant instant) {
-        return LongNode.valueOf(instant.toEpochMilli());
+    @Handles("https://didcomm.org/message-pickup/4.0/delivery-request")
+    Handled deliveryRequest(InboundMessage message) {
+        return pickup.deliver(message, VERSION);
     }
 
-    @Override
-    protected DeliveryRequest request(ObjectNode content, String owner, int maxBatch) {
+    @Handles("https://didcomm.org/message-pickup/4.0/messages-received")
+    Handled messagesReceived(InboundMessage message) {
+        return pickup.received(message, VERSION);
+    }
+
+    @Handles("https://didcomm.org/message-pickup/4.0/live-delivery-change")
+    Handled liveDeliveryChange(InboundMessage message) {
+        return pickup.liveChange(message, VERSION);
+    }
+
+    /** {@code {"message_count_limit", "max_receive_bytes"?}}. */
+    private static DeliveryRequest request(ObjectNode content, String owner, int maxBatch, Duration lease) {
         int limit = Messages.optionalLimit(content, "message_count_limit", 10, maxBatch);
         long maxBytes = Long.MAX_VALUE;
         JsonNode bytes = content.get("max_receive_bytes");
@@ -62,16 +86,11 @@ public class PickupV4Handler extends PickupSupport {
             }
             maxBytes = bytes.asLong();
         }
-        return new DeliveryRequest(limit, maxBytes, owner, lease());
+        return new DeliveryRequest(limit, maxBytes, owner, lease);
     }
 
-    @Override
-    protected boolean emptyDelivery() {
-        return true;
-    }
-
-    @Override
-    protected void attach(ObjectNode delivery, List<Delivery> batch) {
+    /** Attachments as {@code data.json}: v2 {@code attachments}, v1 {@code ~attach}. */
+    private static void attach(ObjectNode delivery, List<Delivery> batch) {
         if (delivery.has("type")) {
             PickupAttachments.attachV2(delivery, batch, false);
         } else {

@@ -3,14 +3,15 @@ package dev.switchboard.mediator.protocol.outofband.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorIdentity;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * {@code did-communication} service with the invitation key as did:key and no routing keys.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/out-of-band/1.1", roles = "sender")
 public class OutOfBandV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/out-of-band/1.1}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/out-of-band/1.1");
@@ -46,27 +48,14 @@ public class OutOfBandV1Handler implements ProtocolHandler {
         this.config = config;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("sender");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        if (!message.type().name().equals("handshake-reuse")) {
-            throw new MediatorProblem(ProblemCode.MSG_UNSUPPORTED, "the mediator does not accept " + message.type());
-        }
+    @Handles("https://didcomm.org/out-of-band/1.1/handshake-reuse")
+    Handled handshakeReuse(InboundMessage message) {
         message.requireSender();
         ObjectNode accepted = Messages.create(PIURI.message("handshake-reuse-accepted"));
         ObjectNode thread = accepted.putObject("~thread");
         thread.put("thid", message.thid());
         thread.put("pthid", message.pthid() != null ? message.pthid() : invitationId());
-        return List.of(accepted);
+        return Handled.reply(accepted);
     }
 
     /** The invitation's {@code @id}: a name-based UUID of the invitation key, stable across instances. */
