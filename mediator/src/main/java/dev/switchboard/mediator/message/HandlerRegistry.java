@@ -106,7 +106,7 @@ public class HandlerRegistry {
             }
             throw problem;
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof MediatorProblem problem && isProblemReport(message)) {
+            if (e.getCause() instanceof MediatorProblem && isProblemReport(message)) {
                 return Handled.NOTHING;
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -116,7 +116,7 @@ public class HandlerRegistry {
     }
 
     /** True for any protocol's problem report ({@code problem-report}, Credo's {@code problem_report}). */
-    public static boolean isProblemReport(InboundMessage message) {
+    private static boolean isProblemReport(InboundMessage message) {
         String name = message.type().name();
         return name.equals("problem-report") || name.equals("problem_report");
     }

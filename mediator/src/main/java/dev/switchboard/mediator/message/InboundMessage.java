@@ -40,18 +40,6 @@ public record InboundMessage(
         Objects.requireNonNull(generation, "generation");
     }
 
-    /** A DIDComm v1 message. */
-    public InboundMessage(
-            ObjectNode body,
-            MessageType type,
-            String id,
-            ReturnRoute returnRoute,
-            @Nullable String senderKey,
-            String recipientKey,
-            InboundTransport transport) {
-        this(body, type, id, returnRoute, senderKey, recipientKey, transport, DidcommVersion.V1);
-    }
-
     /** True for a DIDComm v2 message. */
     public boolean isV2() {
         return generation == DidcommVersion.V2;

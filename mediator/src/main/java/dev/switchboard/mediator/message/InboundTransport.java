@@ -37,9 +37,4 @@ public sealed interface InboundTransport {
     default @Nullable Socket socket() {
         return this instanceof Socket s ? s : null;
     }
-
-    /** True when the transport stays open after the message (a WebSocket): live delivery is possible. */
-    default boolean persistent() {
-        return this instanceof Socket;
-    }
 }

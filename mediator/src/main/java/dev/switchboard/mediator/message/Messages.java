@@ -86,11 +86,6 @@ public final class Messages {
         attachment.set("data", data);
     }
 
-    /** A new JSON object node. */
-    public static ObjectNode object() {
-        return JSON.objectNode();
-    }
-
     /**
      * A required string field.
      *

@@ -5,8 +5,6 @@ import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
-import dev.switchboard.mediator.message.Handled;
-import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MediatorProblem;
@@ -20,23 +18,22 @@ import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link Dispatcher} (DIDComm v1) and {@link DispatcherV2} share once they know the generation: handling
- * a parsed message (route recording, the handler, a {@link MediatorProblem} mapped to a problem report or, for
- * an anonymous sender, a refusal), routing the packed replies, and the refusals with their HTTP status.
+ * The one place replies are routed and refusals mapped, for both generations: a {@link MediatorProblem} becomes a
+ * problem report to an authenticated sender or an HTTP status for an anonymous one ({@link #refuse}); packed
+ * replies go out ({@link #route}); envelope and store failures are refusals with their status.
  *
- * <p>Routing: on a socket, through the relay's {@code send} callback whatever the return route (a failed send
- * is queued); over HTTP, the first reply in the response body when the message asked for a return route;
- * anything else is queued in the sender's mailbox, then pushed. Counting: every refusal and every problem
- * report answered is counted once under its code in {@code switchboard.problem.reports}; envelope failures
- * also in {@code switchboard.unpack.errors} ({@code mediator/docs/problem-reports.md}).
+ * <p>Routing: on a socket, through the relay's {@code send} callback whatever the return route (a socket is a
+ * duplex session; Credo sends DID exchange {@code complete} with {@code return_route none} and expects the socket
+ * to stay usable; a failed send is queued); over HTTP, the first reply in the response body when the message
+ * asked for a return route; anything else is queued in the sender's mailbox, then pushed. Counting: every refusal
+ * and every problem report answered is counted once under its code in {@code switchboard.problem.reports};
+ * envelope failures also in {@code switchboard.unpack.errors} ({@code mediator/docs/problem-reports.md}).
  */
 @ApplicationScoped
-class Replies {
-    private static final Logger LOG = Logger.getLogger(Replies.class);
+class ReplyRouter {
+    private static final Logger LOG = Logger.getLogger(ReplyRouter.class);
 
-    private final HandlerRegistry registry;
     private final DeliveryService delivery;
-    private final RouteRecorder routeRecorder;
     private final RelayClient relay;
     private final MeterRegistry meters;
 
@@ -50,48 +47,27 @@ class Replies {
         byte @Nullable [] pack(ObjectNode reply);
     }
 
-    Replies(
-            HandlerRegistry registry,
-            DeliveryService delivery,
-            RouteRecorder routeRecorder,
-            RelayClient relay,
-            MeterRegistry meters) {
-        this.registry = registry;
+    ReplyRouter(DeliveryService delivery, RelayClient relay, MeterRegistry meters) {
         this.delivery = delivery;
-        this.routeRecorder = routeRecorder;
         this.relay = relay;
         this.meters = meters;
     }
 
     /**
-     * Handles a parsed message and routes its replies: a socket route is recorded for the sender (and its
-     * mailbox pushed when the route is new), a {@link MediatorProblem} becomes a problem report (anonymous
-     * sender: a refusal with {@link #statusOf}).
-     *
-     * @param sender the authenticated sender the replies go to, or null (anonymous: no reply)
-     * @param packer packs a reply from the key or DID the message was sent to, to {@code sender}
-     * @param mediaType the media type of a reply in the HTTP response body
-     * @throws RuntimeException on a store failure (the caller answers {@link #storeFailed})
+     * A refused message: a problem report in its generation to an authenticated sender, routed as any reply;
+     * for an anonymous sender an HTTP status ({@link #statusOf}).
      */
-    Dispatcher.Outcome answer(InboundMessage message, @Nullable String sender, Packer packer, String mediaType) {
-        InboundTransport.Socket socket = message.transport().socket();
-        boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
-        Handled handled;
-        try {
-            handled = registry.handle(message);
-        } catch (MediatorProblem problem) {
-            if (sender == null) {
-                return refused(statusOf(problem.code()), problem.code(), problem.getMessage());
-            }
-            handled = Handled.reply(ProblemReports.of(message, problem));
+    Dispatcher.Outcome refuse(InboundMessage message, MediatorProblem problem, Packer packer, String mediaType) {
+        if (message.senderKey() == null) {
+            return refused(statusOf(problem.code()), problem.code(), problem.getMessage());
         }
-        Dispatcher.Outcome outcome =
-                route(handled.replies(), sender, packer, message.returnRoute(), message.transport(), mediaType);
-        handled.pushAfter().forEach(delivery::push); // after the replies: a status precedes the deliveries
-        if (newRoute) {
-            delivery.push(sender); // reconnect: drain what waited (implicit mode)
-        }
-        return outcome;
+        return route(
+                List.of(ProblemReports.of(message, problem)),
+                message.senderKey(),
+                packer,
+                message.returnRoute(),
+                message.transport(),
+                mediaType);
     }
 
     /**
@@ -143,13 +119,13 @@ class Replies {
     }
 
     /** A refusal answered with an HTTP status and {@code {"code","description"}}, counted under its code. */
-    Dispatcher.Outcome refused(int status, ProblemCode code, String description) {
+    Dispatcher.Outcome.Refused refused(int status, ProblemCode code, String description) {
         meters.counter("switchboard.problem.reports", "code", code.code()).increment();
         return new Dispatcher.Outcome.Refused(status, code, description);
     }
 
     /** An envelope that could not be opened: 400 with the exception's code, counted as an unpack error too. */
-    Dispatcher.Outcome unpackFailed(DidcommException e) {
+    Dispatcher.Outcome.Refused unpackFailed(DidcommException e) {
         meters.counter("switchboard.unpack.errors", "code", e.problemCode().code())
                 .increment();
         return refused(400, e.problemCode(), e.getMessage());
