@@ -97,12 +97,7 @@ public class PickupExchange {
         String conn = wallet(in);
         InboundTransport.Socket socket = in.transport().socket();
         String owner = socket != null ? socket.owner() : "http/" + UUID.randomUUID();
-        DeliveryRequest request = version.request()
-                .read(
-                        in.content(),
-                        owner,
-                        config.pickup().maxBatch(),
-                        config.pickup().lease());
+        DeliveryRequest request = request(in.content(), owner, version);
         List<Delivery> batch = RecipientScope.selectsMailbox(mediations, conn, in.content(), version.recipientField())
                 ? mailboxes.reserve(conn, request).toCompletableFuture().join()
                 : List.of();
@@ -151,6 +146,21 @@ public class PickupExchange {
         delivery.liveMode(conn, socket, live.asBoolean(), version.piuri());
         Handled status = Handled.reply(status(in, conn, version));
         return live.asBoolean() ? status.thenPush(conn) : status;
+    }
+
+    /** The batch a {@code delivery-request} asks for: at most the configured batch, 10 when absent. */
+    private DeliveryRequest request(ObjectNode content, String owner, PickupVersion version) {
+        int limit = Messages.optionalLimit(
+                content, version.limitField(), 10, config.pickup().maxBatch());
+        long maxBytes = Long.MAX_VALUE;
+        JsonNode bytes = content.get("max_receive_bytes");
+        if (version.limitField().equals("message_count_limit") && bytes != null && !bytes.isNull()) {
+            if (!bytes.isIntegralNumber() || bytes.asLong() < 1) {
+                throw new MediatorProblem(ProblemCode.MSG_INVALID, "'max_receive_bytes' must be a positive integer");
+            }
+            maxBytes = bytes.asLong();
+        }
+        return new DeliveryRequest(limit, maxBytes, owner, config.pickup().lease());
     }
 
     private void echoRecipient(InboundMessage in, ObjectNode content, PickupVersion version) {

@@ -1,6 +1,7 @@
 /**
- * Shared mediator logic of message pickup 2.0, 3.0 and 4.0 ({@link
- * dev.switchboard.mediator.protocol.messagepickup.PickupSupport}) and the recipient selection of their requests
+ * Message pickup, mediator role: one sub-package per version, each handler declaring its messages and calling
+ * the helper 2.0, 3.0 and 4.0 share ({@link dev.switchboard.mediator.protocol.messagepickup.PickupExchange}, with
+ * each version's {@link dev.switchboard.mediator.protocol.messagepickup.PickupVersion}) and the recipient selection of their requests
  * ({@link dev.switchboard.mediator.protocol.messagepickup.RecipientScope}). In: status-request, delivery-request,
  * messages-received, live-delivery-change. Out: status, delivery, and live {@code delivery} messages packed
  * for the push loop ({@link dev.switchboard.mediator.protocol.messagepickup.PickupLiveDelivery}, the implementation

@@ -28,7 +28,7 @@ public class PickupV2Handler implements ProtocolHandler {
             PIURI,
             "recipient_key",
             time -> TextNode.valueOf(time.toString()),
-            PickupVersion::limitRequest,
+            "limit",
             false,
             (delivery, batch) -> PickupAttachments.attach(delivery.putArray("~attach"), batch));
 

@@ -28,7 +28,7 @@ public class PickupV3Handler implements ProtocolHandler {
             PIURI,
             "recipient_did",
             time -> LongNode.valueOf(time.getEpochSecond()),
-            PickupVersion::limitRequest,
+            "limit",
             false,
             (delivery, batch) -> PickupAttachments.attachV2(delivery, batch, true));
 

@@ -1,16 +1,12 @@
 package dev.switchboard.mediator.protocol.messagepickup.v4;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
-import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.message.Handled;
 import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
-import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.message.Serves;
@@ -18,9 +14,7 @@ import dev.switchboard.mediator.protocol.messagepickup.PickupAttachments;
 import dev.switchboard.mediator.protocol.messagepickup.PickupExchange;
 import dev.switchboard.mediator.protocol.messagepickup.PickupVersion;
 import dev.switchboard.queue.mailbox.Delivery;
-import dev.switchboard.queue.mailbox.DeliveryRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -44,7 +38,7 @@ public class PickupV4Handler implements ProtocolHandler {
             PIURI,
             "recipient_did",
             time -> LongNode.valueOf(time.toEpochMilli()),
-            PickupV4Handler::request,
+            "message_count_limit",
             true,
             PickupV4Handler::attach);
 
@@ -73,20 +67,6 @@ public class PickupV4Handler implements ProtocolHandler {
     @Handles("https://didcomm.org/message-pickup/4.0/live-delivery-change")
     Handled liveDeliveryChange(InboundMessage message) {
         return pickup.liveChange(message, VERSION);
-    }
-
-    /** {@code {"message_count_limit", "max_receive_bytes"?}}. */
-    private static DeliveryRequest request(ObjectNode content, String owner, int maxBatch, Duration lease) {
-        int limit = Messages.optionalLimit(content, "message_count_limit", 10, maxBatch);
-        long maxBytes = Long.MAX_VALUE;
-        JsonNode bytes = content.get("max_receive_bytes");
-        if (bytes != null && !bytes.isNull()) {
-            if (!bytes.isIntegralNumber() || bytes.asLong() < 1) {
-                throw new MediatorProblem(ProblemCode.MSG_INVALID, "'max_receive_bytes' must be a positive integer");
-            }
-            maxBytes = bytes.asLong();
-        }
-        return new DeliveryRequest(limit, maxBytes, owner, lease);
     }
 
     /** Attachments as {@code data.json}: v2 {@code attachments}, v1 {@code ~attach}. */
