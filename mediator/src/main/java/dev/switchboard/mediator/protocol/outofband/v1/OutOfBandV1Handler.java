@@ -13,12 +13,9 @@ import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.message.Serves;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -100,12 +97,6 @@ public class OutOfBandV1Handler implements ProtocolHandler {
 
     /** The invitation URL: the public HTTP URL with {@code ?oob=} base64url (no padding) of the JSON. */
     public String invitationUrl() {
-        try {
-            String oob = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(invitation()));
-            String base = config.publicHttpUrl().toString();
-            return base + (base.contains("?") ? "&" : "?") + "oob=" + oob;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return InvitationResource.url(config.publicHttpUrl(), "oob", invitation());
     }
 }

@@ -8,11 +8,9 @@ import dev.switchboard.mediator.identity.MediatorDid;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.message.Serves;
+import dev.switchboard.mediator.protocol.outofband.v1.InvitationResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -59,12 +57,6 @@ public class OutOfBandV2Handler implements ProtocolHandler {
 
     /** The invitation URL: the public HTTP URL with {@code ?_oob=} base64url (no padding) of the JSON. */
     public String invitationUrl() {
-        try {
-            String oob = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(invitation()));
-            String base = config.publicHttpUrl().toString();
-            return base + (base.contains("?") ? "&" : "?") + "_oob=" + oob;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return InvitationResource.url(config.publicHttpUrl(), "_oob", invitation());
     }
 }
