@@ -3,8 +3,8 @@ package dev.switchboard.mediator.quota;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.QuotaConfig;
 import dev.switchboard.mediator.message.InboundMessage;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MediatorProblem;
-import dev.switchboard.mediator.message.Transport;
 import dev.switchboard.mediator.store.QuotaRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -129,7 +129,7 @@ public class Quotas {
         if (message.senderKey() != null) {
             return "did:" + message.senderKey();
         }
-        Transport.Socket socket = message.transport().socket();
+        InboundTransport.Socket socket = message.transport().socket();
         if (socket != null) {
             return "socket:" + socket.owner();
         }

@@ -29,10 +29,10 @@ public class QuotaRecords {
             return n
             """;
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** Constructor injection. */
-    public QuotaRecords(RedisConnection redis) {
+    public QuotaRecords(MediatorRedis redis) {
         this.redis = redis;
     }
 

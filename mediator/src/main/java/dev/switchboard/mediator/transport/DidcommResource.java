@@ -2,7 +2,7 @@ package dev.switchboard.mediator.transport;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.quota.Quotas;
 import dev.switchboard.mediator.quota.RateLimits;
 import dev.switchboard.mediator.quota.RequestSource;
@@ -69,7 +69,8 @@ public class DidcommResource {
         return executor.submit(
                 InboundExecutor.Lane.ANONYMOUS,
                 body.length,
-                () -> RequestSource.with(address, () -> toResponse(dispatcher.dispatch(body, new Transport.Http()))));
+                () -> RequestSource.with(
+                        address, () -> toResponse(dispatcher.dispatch(body, new InboundTransport.Http()))));
     }
 
     static Response toResponse(Dispatcher.Outcome outcome) {

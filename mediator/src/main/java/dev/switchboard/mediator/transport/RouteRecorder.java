@@ -3,10 +3,10 @@ package dev.switchboard.mediator.transport;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.mediator.config.QuotaConfig;
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.queue.route.RouteTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -50,7 +50,7 @@ public class RouteRecorder {
 
     private final DeliveryService delivery;
     private final RouteTable routes;
-    private final RelayConfig config;
+    private final RelayBackendConfig config;
     private final long refreshNanos;
     /** owner (instanceId/connectionId) -> wallet -> System.nanoTime() of the last full record. */
     private final Cache<String, Map<String, Long>> recorded;
@@ -63,7 +63,7 @@ public class RouteRecorder {
     public RouteRecorder(
             DeliveryService delivery,
             RouteTable routes,
-            RelayConfig config,
+            RelayBackendConfig config,
             RelayClient relay,
             QuotaConfig quotas,
             MeterRegistry meters) {
@@ -116,7 +116,7 @@ public class RouteRecorder {
      *     caller then delivers what waited for the wallet
      * @throws RuntimeException when the store failed (nothing is remembered then)
      */
-    public boolean record(String conn, Transport.Socket socket) {
+    public boolean record(String conn, InboundTransport.Socket socket) {
         long now = System.nanoTime();
         Map<String, Long> wallets = recorded.getIfPresent(socket.owner());
         Long last = wallets == null ? null : wallets.get(conn);

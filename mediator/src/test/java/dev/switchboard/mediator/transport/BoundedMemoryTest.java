@@ -3,7 +3,7 @@ package dev.switchboard.mediator.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.mediator.delivery.DeliveryService;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.testing.QuotaProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,9 +41,9 @@ class BoundedMemoryTest {
     @Inject
     MeterRegistry meters;
 
-    private static Transport.Socket socket(int i) {
+    private static InboundTransport.Socket socket(int i) {
         String id = "bm-" + i;
-        return new Transport.Socket(
+        return new InboundTransport.Socket(
                 "relay-bm",
                 id,
                 URI.create("http://127.0.0.1:1/socket/" + id + "/send"),
