@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * 1.0</a> mediate-request and keylist-update, <a
  * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0685-pickup-v2">pickup 2.0</a>
  * status-request, live-delivery-change and messages-received, <a
- * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0048-trust-ping">trust ping 1.0</a>.
+ * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0048-trust-ping">trust ping 1.0</a>, <a
+ * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0734-push-notifications-fcm">push-notifications-fcm
+ * 1.0</a> set-device-info.
  */
 public final class VirtualWallet {
     /** didexchange 1.1. */
@@ -43,6 +45,8 @@ public final class VirtualWallet {
     public static final String MEDIATION = "https://didcomm.org/coordinate-mediation/1.0/";
     /** messagepickup 2.0. */
     public static final String PICKUP = "https://didcomm.org/messagepickup/2.0/";
+    /** push-notifications-fcm 1.0. */
+    public static final String PUSH_FCM = "https://didcomm.org/push-notifications-fcm/1.0/";
     /** trust_ping 1.0. */
     public static final String TRUST_PING = "https://didcomm.org/trust_ping/1.0/";
 
@@ -132,6 +136,21 @@ public final class VirtualWallet {
                 .addObject()
                 .put("recipient_key", Verkeys.toDidKey(recipientVerkey()))
                 .put("action", "add");
+        return pack(m);
+    }
+
+    /**
+     * push-notifications-fcm 1.0 {@code set-device-info} registering a device (<a
+     * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0734-push-notifications-fcm">Aries RFC
+     * 0734</a>), packed; the mediator answers {@code ack}.
+     *
+     * @param deviceToken the device's registration token
+     * @param devicePlatform its platform ({@code android}, {@code ios}, or a Firebase project name)
+     */
+    public String setDeviceInfo(String deviceToken, String devicePlatform) {
+        ObjectNode m = message(PUSH_FCM + "set-device-info", null);
+        m.put("device_token", deviceToken);
+        m.put("device_platform", devicePlatform);
         return pack(m);
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.loadtest.simulation;
 import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.cluster.Cluster;
 import dev.switchboard.loadtest.cluster.ProcessStats;
+import dev.switchboard.loadtest.figures.CpuWindow;
 import dev.switchboard.loadtest.ledger.Checker;
 import dev.switchboard.loadtest.ledger.History;
 import dev.switchboard.loadtest.ledger.Ledger;
@@ -32,7 +33,9 @@ final class RunReport {
             Ledger ledger,
             WalletRegistry registry,
             @Nullable Cluster cluster,
-            FaultInjector faults) {
+            FaultInjector faults,
+            CpuWindow.@Nullable Figures cpuWindow,
+            long pushWebhookRequests) {
         LedgerReport report = ledger.report();
         Verdict verdict = Checker.check(ledger.history(), faults.windows());
         Map<String, Double> recovery = faults.recoveryMillis();
@@ -88,7 +91,7 @@ final class RunReport {
         String json = String.format(
                 Locale.ROOT,
                 "{\"run\":\"%s\",\"wallets\":%d,\"onboarded\":%d,\"wallet_errors\":%d,\"rate\":%.1f,"
-                        + "\"ledger\":%s,\"checker\":%s,\"recovery_ms\":%s,\"processes\":%s}%n",
+                        + "\"ledger\":%s,\"checker\":%s,\"recovery_ms\":%s,\"processes\":%s%s%s}%n",
                 settings.runId(),
                 settings.wallets(),
                 registry.size(),
@@ -97,7 +100,9 @@ final class RunReport {
                 report.toJson(),
                 verdict.toJson(),
                 recJson,
-                procJson);
+                procJson,
+                cpuWindow == null ? "" : ",\"cpu_window\":" + cpuWindow.toJson(),
+                pushWebhookRequests < 0 ? "" : ",\"push_webhook_requests\":" + pushWebhookRequests);
         if (report.lost() > 0) {
             Path lostFile = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json") + ".lost");
             try {
@@ -110,6 +115,25 @@ final class RunReport {
                         .append(e)
                         .append('\n');
             }
+        }
+        if (cpuWindow != null) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "CPU in the sending window (%.0f s, load average %s -> %s): %s; total %d ms = %.0f us per"
+                            + " acknowledged forward%n",
+                    cpuWindow.seconds(),
+                    cpuWindow.loadAtStart(),
+                    cpuWindow.loadAtEnd(),
+                    cpuWindow.usages().stream()
+                            .map(u -> u.name() + " " + u.cpuMillis() + " ms")
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    cpuWindow.totalMillis(),
+                    report.acknowledged() == 0 ? 0.0 : cpuWindow.totalMillis() * 1000.0 / report.acknowledged()));
+        }
+        if (pushWebhookRequests >= 0) {
+            out.append("push notifications received by the webhook: ")
+                    .append(pushWebhookRequests)
+                    .append('\n');
         }
         writeHistory(ledger, faults, out);
         out.append(
