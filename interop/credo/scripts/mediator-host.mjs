@@ -11,8 +11,8 @@
 //   {"event":"ready","pid":1234,"credo":"0.6.3","http":"http://127.0.0.1:N/","ws":"ws://127.0.0.1:M",
 //    "invitationUrl":"http://127.0.0.1:N/invitation?oob=..."}
 // GET http://127.0.0.1:N/invitation answers the mediator's one multi-use out-of-band invitation as JSON
-// (services: WebSocket first, then HTTP). Logs go to stderr (CREDO_LOG_LEVEL, default warn). SIGTERM, SIGINT
-// or the end of stdin stops the agent and exits 0.
+// (services: WebSocket first, then HTTP). Logs go to stderr (CREDO_LOG_LEVEL, default warn). SIGTERM or SIGINT
+// stops the agent and exits 0 (stdin is not read).
 import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
 
@@ -103,8 +103,6 @@ async function stop() {
 }
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
-process.stdin.on('end', stop)
-process.stdin.resume()
 
 process.stdout.write(
   JSON.stringify({

@@ -21,6 +21,7 @@ public final class CpuWindow {
     private final List<Watched> watched;
     private final Map<Long, Long> startMillis = new LinkedHashMap<>();
     private final long startNanos;
+    private final long startMicros;
     private final String loadAtStart;
 
     /**
@@ -54,8 +55,16 @@ public final class CpuWindow {
      * @param usages per process CPU time, in the order watched
      * @param loadAtStart {@code /proc/loadavg}'s 1, 5 and 15 minute figures at the start
      * @param loadAtEnd the same at the end
+     * @param startMicros when the window started, epoch microseconds
+     * @param endMicros when it ended, epoch microseconds
      */
-    public record Figures(double seconds, List<Usage> usages, String loadAtStart, String loadAtEnd) {
+    public record Figures(
+            double seconds,
+            List<Usage> usages,
+            String loadAtStart,
+            String loadAtEnd,
+            long startMicros,
+            long endMicros) {
         public Figures {
             usages = List.copyOf(usages);
         }
@@ -66,10 +75,12 @@ public final class CpuWindow {
         }
 
         /**
-         * As JSON: {@code {"seconds":60.0,"total_ms":1230,"load_start":"1.0 2.0 3.0","load_end":"...",
-         * "processes":[{"name":"mediator-0","pid":12,"cpu_ms":900},...]}}.
+         * As JSON: {@code {"seconds":60.0,"forwards":2400,"total_ms":1230,"load_start":"1.0 2.0 3.0","load_end":
+         * "...","processes":[{"name":"mediator-0","pid":12,"cpu_ms":900},...]}}.
+         *
+         * @param forwards forwards accepted in the window (sent between its start and its end)
          */
-        public String toJson() {
+        public String toJson(long forwards) {
             String processes = usages.stream()
                     .map(u -> String.format(
                             Locale.ROOT,
@@ -80,8 +91,10 @@ public final class CpuWindow {
                     .collect(Collectors.joining(",", "[", "]"));
             return String.format(
                     Locale.ROOT,
-                    "{\"seconds\":%.1f,\"total_ms\":%d,\"load_start\":\"%s\",\"load_end\":\"%s\",\"processes\":%s}",
+                    "{\"seconds\":%.1f,\"forwards\":%d,\"total_ms\":%d,\"load_start\":\"%s\",\"load_end\":\"%s\","
+                            + "\"processes\":%s}",
                     seconds,
+                    forwards,
                     totalMillis(),
                     loadAtStart,
                     loadAtEnd,
@@ -95,6 +108,7 @@ public final class CpuWindow {
             startMillis.put(w.pid(), cpuMillis(w));
         }
         this.startNanos = System.nanoTime();
+        this.startMicros = nowMicros();
         this.loadAtStart = loadAverage();
     }
 
@@ -111,7 +125,7 @@ public final class CpuWindow {
             long end = cpuMillis(w);
             usages.add(new Usage(w.name(), w.pid(), end == 0 ? 0 : Math.max(0, end - startMillis.get(w.pid()))));
         }
-        return new Figures(seconds, usages, loadAtStart, loadAverage());
+        return new Figures(seconds, usages, loadAtStart, loadAverage(), startMicros, nowMicros());
     }
 
     /**
@@ -162,6 +176,11 @@ public final class CpuWindow {
 
     private static long cpuMillis(Watched w) {
         return ProcessStats.of(w.name(), w.pid()).cpuMillis();
+    }
+
+    private static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     private static String loadAverage() {

@@ -41,6 +41,7 @@ public final class SideBySide {
      * @param p99Ms the same, p99
      * @param queued true when the latencies are those of messages queued for offline wallets
      * @param cpu the CPU window, or null when the run did not measure one
+     * @param windowForwards forwards accepted inside the CPU window (what its CPU is divided by)
      * @param pushes push notifications the webhook received, or -1 when not counted
      */
     public record Row(
@@ -55,6 +56,7 @@ public final class SideBySide {
             double p99Ms,
             boolean queued,
             CpuWindow.@org.jspecify.annotations.Nullable Figures cpu,
+            long windowForwards,
             long pushes) {
 
         /** Lossless: every accepted forward received, none refused, and at least one sent. */
@@ -62,9 +64,9 @@ public final class SideBySide {
             return acknowledged > 0 && lost == 0 && refused == 0 && received >= acknowledged;
         }
 
-        /** CPU of every process of the side per accepted forward, ms; NaN without a window or forwards. */
+        /** CPU of every process of the side per forward accepted in the window, ms; NaN without either. */
         public double cpuPerForwardMs() {
-            return cpu == null || acknowledged == 0 ? Double.NaN : (double) cpu.totalMillis() / acknowledged;
+            return cpu == null || windowForwards == 0 ? Double.NaN : (double) cpu.totalMillis() / windowForwards;
         }
     }
 
@@ -86,6 +88,8 @@ public final class SideBySide {
             boolean queued = received > 0 && l.path("offline_received").asLong() >= received;
             CpuWindow.Figures cpu = null;
             JsonNode w = r.path("cpu_window");
+            long windowForwards =
+                    w.path("forwards").asLong(l.path("acknowledged").asLong());
             if (w.isObject()) {
                 List<CpuWindow.Usage> usages = new ArrayList<>();
                 for (JsonNode p : w.path("processes")) {
@@ -98,7 +102,9 @@ public final class SideBySide {
                         w.path("seconds").asDouble(),
                         usages,
                         w.path("load_start").asText("?"),
-                        w.path("load_end").asText("?"));
+                        w.path("load_end").asText("?"),
+                        0,
+                        0);
             }
             return new Row(
                     side,
@@ -112,6 +118,7 @@ public final class SideBySide {
                     l.path(queued ? "offline_p99_ms" : "p99_ms").asDouble(),
                     queued,
                     cpu,
+                    windowForwards,
                     r.has("push_webhook_requests")
                             ? r.path("push_webhook_requests").asLong()
                             : -1);
@@ -127,7 +134,7 @@ public final class SideBySide {
         out.append("| side | offered/s | wallets | sent / received / lost | lossless | p50 ms | p99 ms |"
                 + " CPU per forward, all processes of the side | split (ms CPU in the window) |"
                 + (pushes ? " push notifications |" : "")
-                + " window s | load average start -> end |\n");
+                + " window s (forwards) | load average start -> end |\n");
         out.append("|---|---|---|---|---|---|---|---|---|" + (pushes ? "---|" : "") + "---|---|\n");
         for (Row r : rows) {
             CpuWindow.Figures c = r.cpu();
@@ -156,7 +163,7 @@ public final class SideBySide {
                                     Locale.ROOT, "%.2f ms (%.0f µs)", r.cpuPerForwardMs(), r.cpuPerForwardMs() * 1000),
                     split,
                     pushes ? " " + (r.pushes() < 0 ? "-" : Long.toString(r.pushes())) + " |" : "",
-                    c == null ? "-" : String.format(Locale.ROOT, "%.0f", c.seconds()),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.0f (%d)", c.seconds(), r.windowForwards()),
                     c == null ? "-" : c.loadAtStart() + " -> " + c.loadAtEnd()));
         }
         return out.toString();

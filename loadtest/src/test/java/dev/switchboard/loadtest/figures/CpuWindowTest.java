@@ -26,8 +26,10 @@ class CpuWindowTest {
             assertThat(f.totalMillis())
                     .isEqualTo(f.usages().get(0).cpuMillis() + f.usages().get(1).cpuMillis());
             assertThat(f.loadAtStart()).matches("[0-9.]+ [0-9.]+ [0-9.]+");
-            assertThat(f.toJson())
+            assertThat(f.endMicros() - f.startMicros()).isBetween(1_500_000L, 60_000_000L);
+            assertThat(f.toJson(7))
                     .startsWith("{\"seconds\":")
+                    .contains("\"forwards\":7,")
                     .contains("\"name\":\"busy\",\"pid\":" + busy.pid() + ",\"cpu_ms\":");
         } finally {
             busy.destroyForcibly();

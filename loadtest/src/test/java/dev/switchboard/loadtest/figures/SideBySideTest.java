@@ -12,7 +12,7 @@ class SideBySideTest {
             + "\"duplicates\":0,\"unexpected\":0,\"seconds\":50.1,\"received_per_second\":39.9,\"p50_ms\":4.2,"
             + "\"p95_ms\":7.0,\"p99_ms\":12.5,\"max_ms\":40.0,\"offline_received\":0,\"offline_p50_ms\":0.0,"
             + "\"offline_p99_ms\":0.0,\"offline_max_ms\":0.0},\"checker\":{},\"recovery_ms\":{},\"processes\":[],"
-            + "\"cpu_window\":{\"seconds\":50.0,\"total_ms\":3000,\"load_start\":\"1.00 2.00 3.00\","
+            + "\"cpu_window\":{\"seconds\":50.0,\"forwards\":2000,\"total_ms\":3000,\"load_start\":\"1.00 2.00 3.00\","
             + "\"load_end\":\"1.50 2.00 3.00\",\"processes\":[{\"name\":\"relay-0\",\"pid\":11,\"cpu_ms\":500},"
             + "{\"name\":\"mediator-0\",\"pid\":12,\"cpu_ms\":2000},{\"name\":\"redis-server\",\"pid\":13,"
             + "\"cpu_ms\":500}]}}";
@@ -27,7 +27,17 @@ class SideBySideTest {
         assertThat(row.p99Ms()).isEqualTo(12.5);
         assertThat(row.queued()).isFalse();
         assertThat(row.cpuPerForwardMs()).isEqualTo(1.5);
+        assertThat(row.windowForwards()).isEqualTo(2000);
         assertThat(row.pushes()).isEqualTo(-1);
+    }
+
+    @Test
+    void cpuIsDividedByTheForwardsOfTheWindowNotOfTheRun() {
+        SideBySide.Row row =
+                SideBySide.read("Switchboard", SWITCHBOARD.replace("\"forwards\":2000", "\"forwards\":1500"));
+
+        assertThat(row.cpuPerForwardMs()).isEqualTo(2.0);
+        assertThat(SideBySide.table(List.of(row))).contains("| 50 (1500) |");
     }
 
     @Test

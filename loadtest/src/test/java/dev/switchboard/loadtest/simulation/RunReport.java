@@ -101,7 +101,7 @@ final class RunReport {
                 verdict.toJson(),
                 recJson,
                 procJson,
-                cpuWindow == null ? "" : ",\"cpu_window\":" + cpuWindow.toJson(),
+                cpuWindow == null ? "" : ",\"cpu_window\":" + cpuWindow.toJson(windowForwards),
                 pushWebhookRequests < 0 ? "" : ",\"push_webhook_requests\":" + pushWebhookRequests);
         if (report.lost() > 0) {
             Path lostFile = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json") + ".lost");
@@ -116,19 +116,26 @@ final class RunReport {
                         .append('\n');
             }
         }
+        long windowForwards = cpuWindow == null
+                ? 0
+                : ledger.history().acknowledged().stream()
+                        .filter(a ->
+                                a.sentMicros() >= cpuWindow.startMicros() && a.sentMicros() < cpuWindow.endMicros())
+                        .count();
         if (cpuWindow != null) {
             out.append(String.format(
                     Locale.ROOT,
-                    "CPU in the sending window (%.0f s, load average %s -> %s): %s; total %d ms = %.0f us per"
-                            + " acknowledged forward%n",
+                    "CPU in the sending window (%.0f s, %d forwards, load average %s -> %s): %s; total %d ms = %.0f us"
+                            + " per forward%n",
                     cpuWindow.seconds(),
+                    windowForwards,
                     cpuWindow.loadAtStart(),
                     cpuWindow.loadAtEnd(),
                     cpuWindow.usages().stream()
                             .map(u -> u.name() + " " + u.cpuMillis() + " ms")
                             .collect(java.util.stream.Collectors.joining(", ")),
                     cpuWindow.totalMillis(),
-                    report.acknowledged() == 0 ? 0.0 : cpuWindow.totalMillis() * 1000.0 / report.acknowledged()));
+                    windowForwards == 0 ? 0.0 : cpuWindow.totalMillis() * 1000.0 / windowForwards));
         }
         if (pushWebhookRequests >= 0) {
             out.append("push notifications received by the webhook: ")

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Measures the CPU of the system under test over the sending window (first to last forward, {@link RunClock}):
+ * Measures the CPU of the system under test over the sending window ({@link RunClock}: from {@code
+ * loadtest.cpuSkipSeconds}, default 0, after the first forward to the last forward; skipping the first seconds
+ * leaves out a cold JVM's JIT compilation):
  * the processes named in {@code loadtest.cpuPids} ({@code name:pid,...}, a system started outside this JVM,
  * e.g. Credo's mediator), else the in-JVM cluster's processes and every other descendant of this JVM (the
  * embedded redis-server). The load generator itself is never counted.
@@ -24,6 +26,8 @@ final class WindowCpu {
         return t;
     });
     private volatile CpuWindow.@Nullable Figures figures;
+    private final long skipMillis =
+            Math.round(Double.parseDouble(System.getProperty("loadtest.cpuSkipSeconds", "0")) * 1000);
 
     WindowCpu(@Nullable Cluster cluster, RunClock clock) {
         this.cluster = cluster;
@@ -47,7 +51,7 @@ final class WindowCpu {
                             Math.max(0, clock.sendingEndsAt() - System.currentTimeMillis()),
                             TimeUnit.MILLISECONDS);
                 },
-                Math.max(0, clock.sendingStartsAt() - now),
+                Math.max(0, clock.sendingStartsAt() + skipMillis - now),
                 TimeUnit.MILLISECONDS);
     }
 
