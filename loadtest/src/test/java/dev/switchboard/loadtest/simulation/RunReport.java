@@ -39,6 +39,12 @@ final class RunReport {
         LedgerReport report = ledger.report();
         Verdict verdict = Checker.check(ledger.history(), faults.windows());
         Map<String, Double> recovery = faults.recoveryMillis();
+        long windowForwards = cpuWindow == null
+                ? 0
+                : ledger.history().acknowledged().stream()
+                        .filter(a ->
+                                a.sentMicros() >= cpuWindow.startMicros() && a.sentMicros() < cpuWindow.endMicros())
+                        .count();
         List<ProcessStats> stats = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
         List<Long> peakFds = new ArrayList<>();
@@ -116,12 +122,6 @@ final class RunReport {
                         .append('\n');
             }
         }
-        long windowForwards = cpuWindow == null
-                ? 0
-                : ledger.history().acknowledged().stream()
-                        .filter(a ->
-                                a.sentMicros() >= cpuWindow.startMicros() && a.sentMicros() < cpuWindow.endMicros())
-                        .count();
         if (cpuWindow != null) {
             out.append(String.format(
                     Locale.ROOT,
