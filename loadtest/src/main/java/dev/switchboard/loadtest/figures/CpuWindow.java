@@ -157,18 +157,20 @@ public final class CpuWindow {
     }
 
     /**
-     * {@code named} plus every other living descendant of this JVM, named by its executable's file name (the
-     * embedded redis-server is one): all processes of a system this JVM started.
+     * {@code named} plus every living descendant of this JVM whose command line contains {@code marker}, named
+     * {@code marker} (the embedded redis-server, which is no {@link dev.switchboard.loadtest.cluster.ChildProcess}):
+     * the processes of a system this JVM started, without helpers such as the {@code tee} of {@code loadtest/run}.
      */
-    public static List<Watched> withDescendants(List<Watched> named) {
+    public static List<Watched> withDescendants(List<Watched> named, String marker) {
         List<Watched> out = new ArrayList<>(named);
         ProcessHandle.current().descendants().forEach(p -> {
-            if (out.stream().noneMatch(w -> w.pid() == p.pid())) {
-                String exe = p.info()
-                        .command()
-                        .map(c -> Path.of(c).getFileName().toString())
-                        .orElse("process");
-                out.add(new Watched(exe, p.pid()));
+            boolean matches = p.info()
+                    .commandLine()
+                    .or(() -> p.info().command())
+                    .orElse("")
+                    .contains(marker);
+            if (matches && out.stream().noneMatch(w -> w.pid() == p.pid())) {
+                out.add(new Watched(marker, p.pid()));
             }
         });
         return out;

@@ -61,15 +61,18 @@ class CpuWindowTest {
     }
 
     @Test
-    void descendantsOfThisJvmAreAddedByExecutableName() throws Exception {
-        Process child = new ProcessBuilder("sleep", "30").start();
+    void descendantsOfThisJvmWithTheMarkerAreAdded() throws Exception {
+        Process marked = new ProcessBuilder("sleep", "31").start();
+        Process other = new ProcessBuilder("sleep", "32").start();
         try {
-            List<CpuWindow.Watched> all = CpuWindow.withDescendants(List.of(new CpuWindow.Watched("me", 1)));
+            List<CpuWindow.Watched> all =
+                    CpuWindow.withDescendants(List.of(new CpuWindow.Watched("me", 1)), "sleep 31");
 
-            assertThat(all.get(0)).isEqualTo(new CpuWindow.Watched("me", 1));
-            assertThat(all).contains(new CpuWindow.Watched("sleep", child.pid()));
+            assertThat(all)
+                    .containsExactly(new CpuWindow.Watched("me", 1), new CpuWindow.Watched("sleep 31", marked.pid()));
         } finally {
-            child.destroyForcibly();
+            marked.destroyForcibly();
+            other.destroyForcibly();
         }
     }
 }

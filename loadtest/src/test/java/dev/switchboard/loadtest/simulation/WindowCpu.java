@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * loadtest.cpuSkipSeconds}, default 0, after the first forward to the last forward; skipping the first seconds
  * leaves out a cold JVM's JIT compilation):
  * the processes named in {@code loadtest.cpuPids} ({@code name:pid,...}, a system started outside this JVM,
- * e.g. Credo's mediator), else the in-JVM cluster's processes and every other descendant of this JVM (the
- * embedded redis-server). The load generator itself is never counted.
+ * e.g. Credo's mediator), else the in-JVM cluster's processes and the embedded redis-server (a descendant of
+ * this JVM). The load generator itself is never counted.
  */
 final class WindowCpu {
     private final @Nullable Cluster cluster;
@@ -59,9 +59,11 @@ final class WindowCpu {
         if (!given.isEmpty() || cluster == null) {
             return given;
         }
-        return CpuWindow.withDescendants(cluster.processes()
-                .map(p -> new CpuWindow.Watched(p.name(), p.pid()))
-                .toList());
+        return CpuWindow.withDescendants(
+                cluster.processes()
+                        .map(p -> new CpuWindow.Watched(p.name(), p.pid()))
+                        .toList(),
+                "redis-server");
     }
 
     /** The window's figures, or null when it did not end (the run stopped early) or nothing was measured. */
