@@ -27,7 +27,7 @@ public class DeliveryDeadlines {
     private final DueSets set;
 
     /** Constructor injection; moves the entries of the unsharded set of earlier versions into the buckets. */
-    public DeliveryDeadlines(RedisConnection redis) {
+    public DeliveryDeadlines(MediatorRedis redis) {
         this.set = new DueSets(redis, redis.keys()::deadlines);
         set.migrateFrom(redis.keys().legacyDeadlines());
     }

@@ -52,7 +52,7 @@ final class DueSets {
      */
     record Claimed(List<String> members, @Nullable Instant next) {}
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
     private final IntFunction<String> bucketKey;
     private final AtomicInteger rotation = new AtomicInteger();
 
@@ -60,7 +60,7 @@ final class DueSets {
      * @param redis the connection
      * @param bucketKey the key of bucket {@code i} ({@code 0 <= i < }{@link Keys#dueSetBuckets()})
      */
-    DueSets(RedisConnection redis, IntFunction<String> bucketKey) {
+    DueSets(MediatorRedis redis, IntFunction<String> bucketKey) {
         this.redis = redis;
         this.bucketKey = bucketKey;
     }

@@ -21,7 +21,7 @@ import java.time.Duration;
 /**
  * Connects the queue module's Redis adapters (mailboxes, mailbox admin, route table) and exposes them as beans;
  * the queue's events become Micrometer meters ({@code switchboard_queue_*}). The same endpoint as {@link
- * RedisConnection} (standalone or cluster seeds, password), and {@code switchboard.redis.durability}: with
+ * MediatorRedis} (standalone or cluster seeds, password), and {@code switchboard.redis.durability}: with
  * {@code wait-replicas:N} an enqueue, and so a forward's 202, completes only once {@code N} replicas hold it.
  */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class QueueProducer {
      * @param meters where the queue's meters ({@link MicrometerQueueMetrics}) and the gauges of all mailboxes
      *     ({@link MailboxGauges}) are registered
      */
-    public QueueProducer(RedisConfig config, MailboxConfig mailbox, RedisConnection redis, MeterRegistry meters) {
+    public QueueProducer(RedisConfig config, MailboxConfig mailbox, MediatorRedis redis, MeterRegistry meters) {
         RedisEndpoint endpoint = redis.endpoint();
         RedisSettings settings = new RedisSettings(
                 String.join(",", endpoint.uris()),

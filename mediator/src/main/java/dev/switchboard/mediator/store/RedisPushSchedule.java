@@ -16,11 +16,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class RedisPushSchedule implements PushSchedule {
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
     private final DueSets dueSets;
 
     /** Constructor injection; moves the entries of the unsharded set of earlier versions into the buckets. */
-    public RedisPushSchedule(RedisConnection redis) {
+    public RedisPushSchedule(MediatorRedis redis) {
         this.redis = redis;
         this.dueSets = new DueSets(redis, redis.keys()::pushDue);
         dueSets.migrateFrom(redis.keys().legacyPushDue());

@@ -21,7 +21,7 @@ class DueSetsClusterIT {
     @Test
     void deadlineWritesAndSweepsSpreadOverThePrimaries() {
         try (LocalRedisCluster cluster = LocalRedisCluster.start(3, 0)) {
-            RedisConnection redis = DueSetsTest.connect(cluster.seeds(), "spread");
+            MediatorRedis redis = DueSetsTest.connect(cluster.seeds(), "spread");
             DeliveryDeadlines deadlines = new DeliveryDeadlines(redis);
             Map<Integer, long[]> before = commandCounts(cluster);
             Instant t0 = Instant.ofEpochMilli(5_000_000);

@@ -34,13 +34,13 @@ class DueSetsTest {
         server.stop();
     }
 
-    private static RedisConnection connect(String prefix) {
+    private static MediatorRedis connect(String prefix) {
         return connect("redis://127.0.0.1:" + port, prefix);
     }
 
     /** A connection to {@code uri} (standalone or {@code redis-cluster://}) with 16 due-set buckets. */
-    static RedisConnection connect(String uri, String prefix) {
-        return new RedisConnection(new RedisConfig() {
+    static MediatorRedis connect(String uri, String prefix) {
+        return new MediatorRedis(new RedisConfig() {
             public String uri() {
                 return uri;
             }
@@ -81,7 +81,7 @@ class DueSetsTest {
 
     @Test
     void aClaimTakesDueWalletsFromEveryBucketEarliestFirstAndLeavesTheRest() {
-        RedisConnection redis = connect(prefix());
+        MediatorRedis redis = connect(prefix());
         DeliveryDeadlines deadlines = new DeliveryDeadlines(redis);
         Instant t0 = Instant.ofEpochMilli(1_000_000);
         List<String> wallets =
@@ -125,7 +125,7 @@ class DueSetsTest {
     @Test
     void theUnshardedSetsOfEarlierVersionsMoveIntoTheBucketsAtStart() {
         String prefix = prefix();
-        RedisConnection redis = connect(prefix);
+        MediatorRedis redis = connect(prefix);
         redis.sync().zadd(prefix + ":deadlines", 1234.0, "old-wallet");
         redis.sync().zadd(prefix + ":push:due", 5678.0, "old-wallet");
         DeliveryDeadlines deadlines = new DeliveryDeadlines(redis);
