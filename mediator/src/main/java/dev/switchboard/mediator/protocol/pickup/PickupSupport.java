@@ -140,6 +140,12 @@ public abstract class PickupSupport implements ProtocolHandler {
         MailboxStatus s = RecipientScope.selectsMailbox(mediations, conn, in.content(), recipientField())
                 ? mailboxes.status(conn).toCompletableFuture().join()
                 : RecipientScope.NOTHING;
+        Transport.Socket socket = in.transport().socket();
+        return status(in, s, socket != null && delivery.isLive(conn, socket.owner()));
+    }
+
+    /** The {@code status} reply of a selection's figures {@code s}. */
+    private ObjectNode status(InboundMessage in, MailboxStatus s, boolean live) {
         ObjectNode status = Messages.replyInKind(in, piuri().message("status"));
         ObjectNode content = Messages.content(status);
         echoRecipient(in, content);
@@ -152,8 +158,7 @@ public abstract class PickupSupport implements ProtocolHandler {
         if (s.newestReceived() != null) {
             content.set("newest_received_time", time(s.newestReceived()));
         }
-        Transport.Socket socket = in.transport().socket();
-        content.put("live_delivery", socket != null && delivery.isLive(conn, socket.owner()));
+        content.put("live_delivery", live);
         return status;
     }
 
@@ -186,12 +191,16 @@ public abstract class PickupSupport implements ProtocolHandler {
             list.add(id.asText());
         }
         mailboxes.acknowledge(conn, list).toCompletableFuture().join();
-        delivery.confirmed(conn);
+        MailboxStatus after = delivery.confirmed(conn); // read once: for the re-push and the reply
         Transport.Socket socket = in.transport().socket();
-        if (socket != null && delivery.isLive(conn, socket.owner())) {
+        boolean live = socket != null && delivery.isLive(conn, socket.owner());
+        if (live && after.pendingCount() > 0) {
+            // what waits beyond the last batch (a batch is at most max-batch); a message stored since is pushed
+            // by its own forward
             delivery.push(conn);
         }
-        return status(in, conn);
+        boolean selected = RecipientScope.selectsMailbox(mediations, conn, in.content(), recipientField());
+        return status(in, selected ? after : RecipientScope.NOTHING, live);
     }
 
     private ObjectNode liveChange(InboundMessage in, String conn) {
