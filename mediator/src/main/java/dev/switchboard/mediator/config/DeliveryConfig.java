@@ -50,10 +50,10 @@ public interface DeliveryConfig {
     Duration storeDeadline();
 
     /**
-     * A push's first deadline: recorded once it reserved a batch and before the relay callback, replaced by
-     * the pickup lease plus {@link #deadlineGrace()} once the relay took the batch. Should the pushing instance
-     * die in between, another instance's sweep takes the batch back and pushes it again after this long
-     * (instead of the whole pickup lease); a callback slower than this may deliver the batch twice.
+     * A push's lease on a batch while it is being sent (deadline: this plus {@link #deadlineGrace()}), renewed
+     * to the pickup lease once the relay took the batch. Should the pushing instance die in between, another
+     * instance's sweep pushes the batch again after this long plus the grace (instead of the whole pickup
+     * lease); a callback slower than this may deliver the batch twice.
      */
     @WithDefault("2s")
     Duration sendDeadline();

@@ -38,14 +38,15 @@ import org.jspecify.annotations.Nullable;
  * Pushes of one wallet run one at a time per instance on virtual threads.
  *
  * <p>Recovery is stateless: once it reserved a batch and before sending it, a push records the wallet's
- * delivery deadline in {@link DeliveryDeadlines}: a short send deadline ({@code
- * switchboard.delivery.send-deadline}), replaced by now + pickup lease + grace once the relay took the batch;
- * {@code messages-received} clears it when nothing is left in flight. (An instance dying between the reserve and the record, two
+ * delivery deadline in {@link DeliveryDeadlines}. The batch is reserved for the send only ({@code
+ * switchboard.delivery.send-deadline}, deadline = that + grace); once the relay took it, its lease is renewed to
+ * the pickup lease ({@link Mailboxes#renew}) and the deadline moved to that + grace. {@code messages-received}
+ * clears it when nothing is left in flight. (An instance dying between the reserve and the record, two
  * consecutive Redis calls, leaves that batch to the wallet's next message or reconnect.) Every instance sweeps due deadlines (claimed atomically,
- * so one instance takes each) and pushes again, first taking back what the wallet's socket holds in flight:
- * a live delivery the wallet never confirmed, or one whose instance died after reserving (within the send
- * deadline, not the pickup lease), is re-sent by whichever instance is alive. A callback slower than the send
- * deadline may so deliver a batch twice (at-least-once).
+ * so one instance takes each) and pushes again (a reserve reclaims in-flight messages whose lease ended): a live
+ * delivery the wallet never confirmed, or one whose instance died after reserving (after the send deadline, not
+ * the pickup lease), is re-sent by whichever instance is alive. A callback slower than the send deadline may
+ * so deliver a batch twice (at-least-once).
  *
  * <p>The sweep is scheduled, not periodic: it runs at the earliest deadline in Redis it saw (or one this
  * instance recorded since), at most every {@code switchboard.delivery.sweep-period} and at least every {@code
@@ -265,7 +266,6 @@ public class Pusher {
 
     private void pushNow(String conn) {
         @Nullable Instant claim = swept.remove(conn);
-        boolean takeBack = claim != null;
         for (int attempt = 0; attempt < 4; attempt++) {
             List<Route> current = routes.routes(conn).toCompletableFuture().join();
             if (current.isEmpty()) {
@@ -279,12 +279,6 @@ public class Pusher {
             if (!live && sessions.isPickupUser(conn)) {
                 endClaim(conn, claim);
                 return; // it asks with status-request / delivery-request or turns live mode on
-            }
-            if (takeBack) {
-                // the wallet's deadline passed: what its socket holds was not confirmed in time, or the
-                // instance that reserved it died before the relay took it; either way it is sent again now
-                takeBack = false;
-                mailboxes.release(conn, owner).toCompletableFuture().join();
             }
             if (deliverOn(conn, route, owner, live)) {
                 endClaim(conn, claim); // (a batch sent since recorded a newer deadline, which stays)
@@ -306,21 +300,17 @@ public class Pusher {
     /** @return false when the callback failed (the route is then dropped by the caller) */
     private boolean deliverOn(String conn, Route route, String owner, boolean pickupLive) {
         while (true) {
+            // leased for the send only: should this instance die before the relay took the batch, the lease
+            // ends after the send deadline and another instance's sweep re-pushes it (not after the pickup lease)
             List<Delivery> batch = mailboxes
-                    .reserve(
-                            conn,
-                            DeliveryRequest.of(
-                                    config.pickup().maxBatch(),
-                                    owner,
-                                    config.pickup().lease()))
+                    .reserve(conn, DeliveryRequest.of(config.pickup().maxBatch(), owner, deliveryConfig.sendDeadline()))
                     .toCompletableFuture()
                     .join();
             if (batch.isEmpty()) {
                 return true;
             }
-            // before sending: should this instance die now, another one takes the batch back and re-pushes
-            // once the send deadline passed (not the whole pickup lease)
-            recordDeadline(conn, Instant.now().plus(deliveryConfig.sendDeadline()));
+            recordDeadline(
+                    conn, Instant.now().plus(deliveryConfig.sendDeadline()).plus(deliveryConfig.deadlineGrace()));
             if (pickupLive) {
                 byte[] frame = packer.pack(conn, sessions.liveProtocol(conn), batch);
                 boolean ok = relay.send(route.instanceId(), route.send(), frame)
@@ -328,8 +318,16 @@ public class Pusher {
                         .join();
                 if (ok) {
                     // the relay took it: the wallet has the pickup lease to confirm it
-                    recordDeadline(
-                            conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
+                    Instant leaseUntil = Instant.now().plus(config.pickup().lease());
+                    mailboxes
+                            .renew(
+                                    conn,
+                                    owner,
+                                    batch.stream().map(Delivery::messageId).toList(),
+                                    leaseUntil)
+                            .toCompletableFuture()
+                            .join();
+                    recordDeadline(conn, leaseUntil.plus(deliveryConfig.deadlineGrace()));
                     meters.counter("switchboard.delivery", "mode", "live").increment(batch.size());
                 }
                 return ok; // in flight until messages-received (or the deadline: a sweep re-pushes)
