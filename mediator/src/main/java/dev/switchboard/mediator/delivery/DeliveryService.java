@@ -1,9 +1,10 @@
 package dev.switchboard.mediator.delivery;
 
 import dev.switchboard.mediator.config.DeliveryConfig;
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.quota.StorageBudget;
 import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -35,10 +36,11 @@ public class DeliveryService {
     private final RouteTable routes;
     private final WalletSessions sessions;
     private final Pusher pusher;
-    private final RelayConfig relayConfig;
+    private final RelayBackendConfig relayConfig;
     private final MeterRegistry meters;
     private final DeliveryConfig deliveryConfig;
     private final OfflineWallets offline;
+    private final StorageBudget budget;
 
     /** Constructor injection. */
     public DeliveryService(
@@ -46,10 +48,12 @@ public class DeliveryService {
             RouteTable routes,
             WalletSessions sessions,
             Pusher pusher,
-            RelayConfig relayConfig,
+            RelayBackendConfig relayConfig,
             MeterRegistry meters,
             DeliveryConfig deliveryConfig,
-            OfflineWallets offline) {
+            OfflineWallets offline,
+            StorageBudget budget) {
+        this.budget = budget;
         this.offline = offline;
         this.deliveryConfig = deliveryConfig;
         this.mailboxes = mailboxes;
@@ -96,6 +100,9 @@ public class DeliveryService {
      * expires_time}).
      */
     public EnqueueResult store(String conn, String messageId, byte[] message, @Nullable Instant expiresAt) {
+        if (!budget.admits(message.length)) { // the global byte budget of all mailboxes
+            return new EnqueueResult.Full(EnqueueResult.Limit.BYTES, 0, 0, 0, 0);
+        }
         EnqueueResult result = mailboxes
                 .enqueue(conn, messageId, message, Instant.now(), expiresAt)
                 .toCompletableFuture()
@@ -116,7 +123,7 @@ public class DeliveryService {
      * Records that a wallet is reachable on a socket (any authenticated message on it) and delivers what
      * waits for it.
      */
-    public void recordRoute(String conn, Transport.Socket socket) {
+    public void recordRoute(String conn, InboundTransport.Socket socket) {
         Instant now = Instant.now();
         routes.put(new Route(
                         conn,
@@ -145,7 +152,7 @@ public class DeliveryService {
      * and no disconnect notice came); if it still lives, a message it also delivered arrives twice
      * (at-least-once, never lost). Counted as {@code switchboard.delivery.takeover}.
      */
-    public void liveMode(String conn, Transport.Socket socket, boolean on, Piuri protocol) {
+    public void liveMode(String conn, InboundTransport.Socket socket, boolean on, Piuri protocol) {
         if (on) {
             @Nullable String previous = sessions.liveSocket(conn);
             sessions.liveOn(conn, socket.owner(), protocol.uri());
@@ -202,14 +209,5 @@ public class DeliveryService {
     /** Delivers what waits for a wallet over its newest live route, in the background. */
     public void push(String conn) {
         pusher.push(conn);
-    }
-
-    /**
-     * Holds back this thread's {@link #push}es until the scope closes: use around the handling of one
-     * inbound message whose replies go out on the socket, so that they reach the wallet before a push
-     * the handler asked for. See {@link Pusher#deferPushes}.
-     */
-    public Pusher.AfterReply deferPushes() {
-        return pusher.deferPushes();
     }
 }

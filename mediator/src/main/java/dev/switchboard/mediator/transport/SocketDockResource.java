@@ -1,9 +1,9 @@
 package dev.switchboard.mediator.transport;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayAuth;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.queue.route.RouteTable;
 import dev.switchboard.socketdock.protocol.ConnectEvent;
 import dev.switchboard.socketdock.protocol.DisconnectEvent;
@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The relay backend: {@code POST /socketdock/connect|message|disconnect|heartbeat} with SocketDock's JSON
  * (our extensions optional), each verified with the relay request token. 401 on a bad token, 400 on a body
- * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
+ * that is not the event, 503 when the store failed (the relay retries), 413 {@code e.p.msg.too-big} for a frame
+ * over {@code max-message-bytes} (so the relay can close 1009), 429 {@code e.p.me.res.rate} when the frame's
+ * sender is past its rate (the relay retries later); otherwise 200, also when the
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
  * through the socket). Bodies are read and tokens verified on the event loop (a bad token never queues); the
  * work runs in the relay lane of the {@link InboundExecutor}, which answers 503 with {@code Retry-After} when
@@ -39,8 +41,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
  * all instances: a retry gets the first attempt's status, or 503 while that is still in progress (see {@link
- * RelayIdempotency}). Pushes that handling a frame asks for start only after its replies went out on the
- * socket, so a reply (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
+ * RelayIdempotency}).
  */
 @Path("/socketdock")
 public class SocketDockResource {
@@ -53,7 +54,7 @@ public class SocketDockResource {
     private final Dispatcher dispatcher;
     private final DeliveryService delivery;
     private final RouteTable routes;
-    private final RelayConfig config;
+    private final RelayBackendConfig config;
     private final InboundExecutor executor;
     private final RelayIdempotency idempotency;
     private final RouteRecorder routeRecorder;
@@ -64,7 +65,7 @@ public class SocketDockResource {
             Dispatcher dispatcher,
             DeliveryService delivery,
             RouteTable routes,
-            RelayConfig config,
+            RelayBackendConfig config,
             InboundExecutor executor,
             RelayIdempotency idempotency,
             RouteRecorder routeRecorder) {
@@ -100,13 +101,15 @@ public class SocketDockResource {
             Dispatcher.Outcome outcome;
             // the relay's socket id on every log line of this frame's handling (a JSON log field)
             MDC.put(CONNECTION_ID_MDC, event.meta().connectionId());
-            try (var afterReply = delivery.deferPushes()) {
+            try {
                 outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
             } finally {
                 MDC.remove(CONNECTION_ID_MDC);
             }
             if (outcome instanceof Dispatcher.Outcome.Refused r) {
-                if (r.status() == 503) {
+                // 503: the relay retries; 413: a frame over max-message-bytes, answered so the relay can close
+                // the socket 1009 (Message Too Big) instead of the frame vanishing; 429: the sender's rate
+                if (r.status() == 503 || r.status() == 413 || r.status() == 429) {
                     return DidcommResource.toResponse(outcome);
                 }
                 LOG.debugf("frame on socket %s refused: %s %s", event.meta().connectionId(), r.code(), r.description());
@@ -151,10 +154,10 @@ public class SocketDockResource {
     }
 
     /** The socket of a meta: the relay instance is {@code instance_id}, else the send URI's authority. */
-    static Transport.Socket socket(Meta meta) {
+    static InboundTransport.Socket socket(Meta meta) {
         URI send = URI.create(meta.send());
         String instance = meta.instanceId() != null ? meta.instanceId() : String.valueOf(send.getRawAuthority());
-        return new Transport.Socket(instance, meta.connectionId(), send, URI.create(meta.disconnect()));
+        return new InboundTransport.Socket(instance, meta.connectionId(), send, URI.create(meta.disconnect()));
     }
 
     private static final String MISBOUND = "token does not match the event (connection_id or kid)";
