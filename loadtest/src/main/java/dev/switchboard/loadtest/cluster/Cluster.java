@@ -30,7 +30,7 @@ import redis.embedded.RedisServer;
  * {@link #close()} stops everything it started.
  */
 public final class Cluster implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180); // a shared, loaded machine
 
     private final ClusterSpec spec;
     private final List<ChildProcess> relays = new CopyOnWriteArrayList<>();

@@ -60,8 +60,14 @@ final class Haproxy {
                   option httpchk GET /health/ready
                 """.formatted(spec.haproxyWsPort()));
         for (int i = 0; i < spec.relays(); i++) {
-            cfg.append("  server relay-%d 127.0.0.1:%d check port %d inter 1s fall 2 rise 1\n"
-                    .formatted(i, spec.relayPort(i), spec.relayInternalPort(i)));
+            // loadtest.relayBackups: relays after the first are backups, so every wallet starts on relay-0 and
+            // moves to relay-1 only when relay-0 is down (the reconnect storm)
+            cfg.append("  server relay-%d 127.0.0.1:%d check port %d inter 1s fall 2 rise 1%s\n"
+                    .formatted(
+                            i,
+                            spec.relayPort(i),
+                            spec.relayInternalPort(i),
+                            i > 0 && Boolean.getBoolean("loadtest.relayBackups") ? " backup" : ""));
         }
         cfg.append("""
                 frontend http

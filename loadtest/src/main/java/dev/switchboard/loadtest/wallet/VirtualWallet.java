@@ -67,6 +67,7 @@ public final class VirtualWallet {
     private long problemReports;
     private long staleReplies;
     private long implicitDeliveries;
+    private volatile long lastPingResponseMillis;
     private @Nullable String lastProblem;
     private final List<String> acks = new ArrayList<>();
 
@@ -339,11 +340,24 @@ public final class VirtualWallet {
                     .ifPresent(im -> ledger.received(im.id(), im.sentMicros(), receivedMicros));
             return Optional.empty();
         }
+        if (type.equals(TRUST_PING + "ping_response")) {
+            lastPingResponseMillis = System.currentTimeMillis();
+        }
         if (type.endsWith("/problem-report")) {
             problemReports++;
             lastProblem = m.path("description").path("en").asText(m.toString());
         }
         return Optional.empty();
+    }
+
+    /** The wallet's label ({@code vw-<n>}), unique in a run. */
+    public String label() {
+        return label;
+    }
+
+    /** When the last trust ping {@code ping_response} was handled (epoch ms), 0 before the first. */
+    public long lastPingResponseMillis() {
+        return lastPingResponseMillis;
     }
 
     /** Forwarded messages written to the socket as they are (implicit mode), not in a pickup delivery. */

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * after the first forward ({@code faults}), and the faults of the chaos cell {@code loadtest.chaosCell}
  * ({@code chaos}). Gatling reconnects a WebSocket closed by the server only when the virtual user next sends
  * on it, while a real wallet (Credo) reconnects as soon as its socket closes; so after every injection and
- * heal each wallet sends one trust ping at its next poll ({@link #lastFaultMillis()}), which reconnects the
- * wallets whose relay died.
+ * heal each wallet sends a trust ping at its next poll and every second after until one is answered ({@link
+ * #lastFaultMillis()}), which reconnects the wallets whose relay died (a reconnect refused while HAProxy still
+ * routes to the dead relay is retried).
  */
 final class FaultInjector {
     private final List<Fault> faults = new ArrayList<>();

@@ -75,6 +75,7 @@ public class WalletSimulation extends Simulation {
     private final FaultInjector faults;
     private final @Nullable Prepacker prepacker;
     private final Sampler sampler;
+    private final StormWatch storm;
     private final WindowCpu windowCpu;
     private final @Nullable PushWebhook pushWebhook;
     private final int forwardStatus = Integer.getInteger("loadtest.forwardStatus", 202);
@@ -100,6 +101,7 @@ public class WalletSimulation extends Simulation {
         prepacker = prepack > 0 ? new Prepacker(forwards, registry, prepack, 1) : null;
         faults = new FaultInjector(settings, cluster, clock, ledger, registry);
         sampler = new Sampler(cluster);
+        storm = new StormWatch(cluster);
         windowCpu = new WindowCpu(cluster, clock);
         System.out.printf(
                 "loadtest: %d wallets over %s, %.0f forwards/s for %s, ws=%s http=%s%n",
@@ -143,6 +145,7 @@ public class WalletSimulation extends Simulation {
     @Override
     public void after() {
         sampler.close();
+        System.out.print(storm.report(registry.size()));
         windowCpu.close();
         RunReport.print(
                 settings,
@@ -179,7 +182,9 @@ public class WalletSimulation extends Simulation {
                                     "nextPing",
                                     System.currentTimeMillis() + settings.ping().toMillis())
                             .set("onboarded", false)
-                            .set("faultSeen", 0L);
+                            .set("faultSeen", 0L)
+                            .set("faultFor", 0L)
+                            .set("faultPings", -1L);
                 })
                 .exec(ws("connect").connect("#{wsUrl}").onConnected(relive()))
                 .exec(request("didexchange request", w -> w.didExchangeRequest(), "response"))
@@ -216,10 +221,28 @@ public class WalletSimulation extends Simulation {
                                 now -> offlineThroughout
                                         ? clock.sendingEndsAt() + 1000
                                         : now + settings.offlineTime().toMillis()))
-                        .doIf(session -> faults.lastFaultMillis() > session.getLong("faultSeen"))
-                        .then(exec(session -> session.set("faultSeen", faults.lastFaultMillis()))
+                        // after a fault, pings until one is answered (see reconnectDue): Gatling reconnects a
+                        // socket the server closed only when the wallet sends (a Credo wallet does on close)
+                        .doIf(session -> faults.lastFaultMillis() > session.getLong("faultSeen")
+                                && wallet(session).lastPingResponseMillis() < faults.lastFaultMillis()
+                                && System.currentTimeMillis() >= reconnectDue(session))
+                        .then(exec(session -> {
+                                    storm.fault(faults.lastFaultMillis());
+                                    long k = session.getLong("faultFor") == faults.lastFaultMillis()
+                                            ? session.getLong("faultPings") + 1
+                                            : 0;
+                                    return session.set("faultFor", faults.lastFaultMillis())
+                                            .set("faultPings", k);
+                                })
                                 .exec(ws("trust ping (after a fault)")
                                         .sendText(session -> wallet(session).trustPing())))
+                        .doIf(session -> faults.lastFaultMillis() > session.getLong("faultSeen")
+                                && wallet(session).lastPingResponseMillis() >= faults.lastFaultMillis())
+                        .then(exec(session -> {
+                            VirtualWallet w = wallet(session);
+                            storm.liveAgain(w.label(), w.lastPingResponseMillis(), registry.size());
+                            return session.set("faultSeen", faults.lastFaultMillis());
+                        }))
                         .doIf(session -> System.currentTimeMillis() >= session.getLong("nextPing"))
                         .then(exec(session -> session.set(
                                         "nextPing",
@@ -236,6 +259,22 @@ public class WalletSimulation extends Simulation {
                 })
                 .exec(ws("close").close());
     }
+
+    /**
+     * When the wallet's next ping after the last fault is due (epoch ms): ping k (from 0) at once and then every
+     * second, or with {@code loadtest.reconnectCredo} on Credo's WebSocket reconnect schedule, 100 ms after the
+     * fault doubling each time without jitter (100, 300, 700, 1500 ms... after it).
+     */
+    private long reconnectDue(Session session) {
+        long fault = faults.lastFaultMillis();
+        long k = session.getLong("faultFor") == fault ? session.getLong("faultPings") + 1 : 0;
+        if (RECONNECT_CREDO) {
+            return fault + 100 * ((1L << Math.min(k + 1, 20)) - 1);
+        }
+        return fault + 1000 * k;
+    }
+
+    private static final boolean RECONNECT_CREDO = Boolean.getBoolean("loadtest.reconnectCredo");
 
     /** On a reconnect (after a relay died) an onboarded wallet turns live mode on again on the new socket. */
     private static ChainBuilder relive() {

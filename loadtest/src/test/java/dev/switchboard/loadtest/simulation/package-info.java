@@ -5,8 +5,9 @@
  * dev.switchboard.loadtest.simulation.WalletSimulation} reads itself); out, Gatling's report, the ledger
  * figures printed last and written as JSON ({@code loadtest.reportFile}) with the CPU of the system under test
  * over the sending window ({@link dev.switchboard.loadtest.simulation.WindowCpu}) and the push notifications a
- * loopback webhook received ({@link dev.switchboard.loadtest.simulation.PushWebhook}), and a failed assertion
- * when a message was lost.
+ * loopback webhook received ({@link dev.switchboard.loadtest.simulation.PushWebhook}), a {@code storm:} line
+ * after a fault (when each wallet was live again and the cluster's CPU until all were, {@link
+ * dev.switchboard.loadtest.simulation.StormWatch}), and a failed assertion when a message was lost.
  */
 @NullMarked
 package dev.switchboard.loadtest.simulation;

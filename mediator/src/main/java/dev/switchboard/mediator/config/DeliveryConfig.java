@@ -24,7 +24,7 @@ public interface DeliveryConfig {
      * deadlines wake it; this bounds how late it finds those of an instance that died). Idle, an instance
      * sweeps this often instead of every {@link #sweepPeriod()}.
      */
-    @WithDefault("5s")
+    @WithDefault("1s")
     Duration idleSweepPeriod();
 
     /**
@@ -38,7 +38,7 @@ public interface DeliveryConfig {
      * How long a sweeping instance holds a due wallet before another instance may claim it again (should it
      * die before its push records a new deadline).
      */
-    @WithDefault("10s")
+    @WithDefault("3s")
     Duration claimLease();
 
     /**
@@ -46,8 +46,17 @@ public interface DeliveryConfig {
      * this far ahead (before the sender is acknowledged), so a message whose push died with its instance
      * before handing it out is pushed by another instance's sweep. A push that hands it out replaces it.
      */
-    @WithDefault("5s")
+    @WithDefault("2s")
     Duration storeDeadline();
+
+    /**
+     * A push's lease on a batch while it is being sent (deadline: this plus {@link #deadlineGrace()}), renewed
+     * to the pickup lease once the relay took the batch. Should the pushing instance die in between, another
+     * instance's sweep pushes the batch again after this long plus the grace (instead of the whole pickup
+     * lease); a callback slower than this may deliver the batch twice.
+     */
+    @WithDefault("2s")
+    Duration sendDeadline();
 
     /** Most due wallets one sweep claims. */
     @WithDefault("200")

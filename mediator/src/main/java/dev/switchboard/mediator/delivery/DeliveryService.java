@@ -151,10 +151,22 @@ public class DeliveryService {
     /**
      * Turns live mode on or off for a wallet on one socket; live deliveries are then {@code delivery}
      * messages of {@code protocol} (messagepickup 2.0 / 3.0, message-pickup 4.0) in the wallet's generation.
+     *
+     * <p>Turning it on from a newer socket takes over the older live socket's in-flight messages: they go
+     * back to pending at once (the caller's push then delivers them on the new socket) instead of waiting
+     * out their pickup lease. The older socket is usually dead (its relay was killed, or the network moved
+     * and no disconnect notice came); if it still lives, a message it also delivered arrives twice
+     * (at-least-once, never lost). Counted as {@code switchboard.delivery.takeover}.
      */
     public void liveMode(String conn, InboundTransport.Socket socket, boolean on, Piuri protocol) {
         if (on) {
+            @Nullable String previous = sessions.liveSocket(conn);
             sessions.liveOn(conn, socket.owner(), protocol.uri());
+            if (previous != null && !previous.equals(socket.owner())) {
+                int released =
+                        mailboxes.release(conn, previous).toCompletableFuture().join();
+                meters.counter("switchboard.delivery.takeover").increment(released);
+            }
         } else {
             sessions.liveOff(conn);
         }

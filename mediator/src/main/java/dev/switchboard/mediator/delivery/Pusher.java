@@ -36,16 +36,21 @@ import org.jspecify.annotations.Nullable;
  * Pushes of one wallet run one at a time per instance on virtual threads.
  *
  * <p>Recovery is stateless: once it reserved a batch and before sending it, a push records the wallet's
- * delivery deadline in {@link DeliveryDeadlines} (now + pickup lease + grace); {@code messages-received}
+ * delivery deadline in {@link DeliveryDeadlines}. The batch is reserved for the send only ({@code
+ * switchboard.delivery.send-deadline}, deadline = that + grace); once the relay took it, its lease is renewed to
+ * the pickup lease ({@link Mailboxes#renew}) and the deadline moved to that + grace. {@code messages-received}
  * clears it when nothing is left in flight. (An instance dying between the reserve and the record, two
  * consecutive Redis calls, leaves that batch to the wallet's next message or reconnect.) Every instance sweeps due deadlines (claimed atomically,
- * so one instance takes each) and pushes again: a live delivery the wallet never confirmed, or one whose
- * instance died after reserving, is re-sent by whichever instance is alive.
+ * so one instance takes each) and pushes again (a reserve reclaims in-flight messages whose lease ended): a live
+ * delivery the wallet never confirmed, or one whose instance died after reserving (after the send deadline, not
+ * the pickup lease), is re-sent by whichever instance is alive. A callback slower than the send deadline may
+ * so deliver a batch twice (at-least-once).
  *
  * <p>The sweep is scheduled, not periodic: it runs at the earliest deadline in Redis it saw (or one this
  * instance recorded since), at most every {@code switchboard.delivery.sweep-period} and at least every {@code
- * idle-sweep-period}, so an idle instance wakes every few seconds instead of every second, and a deadline
- * recorded by an instance that died is found within the idle period.
+ * idle-sweep-period} (both 1 s by default: a deadline recorded by an instance that died is found within the
+ * idle period, which is part of the recovery time after a mediator death; an idle instance may be set to
+ * wake less often).
  */
 @ApplicationScoped
 @Startup // the sweep runs on every instance, whether or not it has pushed anything yet
@@ -275,26 +280,34 @@ public class Pusher {
     private boolean deliverOn(
             String conn, Route route, String owner, boolean pickupLive, @Nullable String liveProtocol) {
         while (true) {
+            // leased for the send only: should this instance die before the relay took the batch, the lease
+            // ends after the send deadline and another instance's sweep re-pushes it (not after the pickup lease)
             List<Delivery> batch = mailboxes
-                    .reserve(
-                            conn,
-                            DeliveryRequest.of(
-                                    config.pickup().maxBatch(),
-                                    owner,
-                                    config.pickup().lease()))
+                    .reserve(conn, DeliveryRequest.of(config.pickup().maxBatch(), owner, deliveryConfig.sendDeadline()))
                     .toCompletableFuture()
                     .join();
             if (batch.isEmpty()) {
                 return true;
             }
-            // before sending: should this instance die now, another one re-pushes once the lease ended
-            recordDeadline(conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
+            recordDeadline(
+                    conn, Instant.now().plus(deliveryConfig.sendDeadline()).plus(deliveryConfig.deadlineGrace()));
             if (pickupLive) {
                 byte[] frame = packer.pack(conn, liveProtocol, batch);
                 boolean ok = relay.send(route.instanceId(), route.send(), frame)
                         .toCompletableFuture()
                         .join();
                 if (ok) {
+                    // the relay took it: the wallet has the pickup lease to confirm it
+                    Instant leaseUntil = Instant.now().plus(config.pickup().lease());
+                    mailboxes
+                            .renew(
+                                    conn,
+                                    owner,
+                                    batch.stream().map(Delivery::messageId).toList(),
+                                    leaseUntil)
+                            .toCompletableFuture()
+                            .join();
+                    recordDeadline(conn, leaseUntil.plus(deliveryConfig.deadlineGrace()));
                     meters.counter("switchboard.delivery", "mode", "live").increment(batch.size());
                 }
                 return ok; // in flight until messages-received (or the deadline: a sweep re-pushes)

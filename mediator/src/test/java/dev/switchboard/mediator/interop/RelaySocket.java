@@ -73,6 +73,17 @@ final class RelaySocket implements AutoCloseable {
         }
     }
 
+    /** The next inbound frame within {@code millis}, or null. */
+    @org.jspecify.annotations.Nullable
+    String poll(long millis) {
+        try {
+            return frames.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")

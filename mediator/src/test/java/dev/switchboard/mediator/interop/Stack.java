@@ -76,6 +76,15 @@ final class Stack implements AutoCloseable {
 
     /** Starts a relay posting to {@code backend}. */
     Relay relay(String name, URI backend) {
+        return relay(name, backend, null);
+    }
+
+    /**
+     * Starts a relay posting to {@code backend} whose callbacks mediators reach at {@code endpoint} applied to
+     * its internal port (its {@code --endpoint}; null: the internal port itself).
+     */
+    Relay relay(
+            String name, URI backend, java.util.function.@org.jspecify.annotations.Nullable IntFunction<URI> endpoint) {
         Path target = ROOT.resolve("socketdock/relay/target");
         String jar;
         try (Stream<Path> files = Files.list(target)) {
@@ -90,32 +99,33 @@ final class Stack implements AutoCloseable {
         int ws = RedisTestResource.freePort();
         int internal = RedisTestResource.freePort();
         String base = backend.toString().replaceAll("/$", "");
-        ChildProcess process = ChildProcess.start(
+        List<String> args = new ArrayList<>(List.of(
+                "dev.switchboard.socketdock.relay.Main",
+                "--bindport",
+                String.valueOf(ws),
+                "--internal-port",
+                String.valueOf(internal),
+                "--instance-id",
                 name,
-                ChildProcess.jvm(
-                        List.of("-Xmx128m", "-cp", jar + ":" + target.resolve("lib") + "/*"),
-                        List.of(
-                                "dev.switchboard.socketdock.relay.Main",
-                                "--bindport",
-                                String.valueOf(ws),
-                                "--internal-port",
-                                String.valueOf(internal),
-                                "--instance-id",
-                                name,
-                                "--secret",
-                                SECRET,
-                                "--message-uri",
-                                base + "/socketdock/message",
-                                "--connect-uri",
-                                base + "/socketdock/connect",
-                                "--disconnect-uri",
-                                base + "/socketdock/disconnect",
-                                "--heartbeat-uri",
-                                base + "/socketdock/heartbeat",
-                                "--heartbeat-interval",
-                                "2s",
-                                "--drain-window",
-                                "1s")));
+                "--secret",
+                SECRET,
+                "--message-uri",
+                base + "/socketdock/message",
+                "--connect-uri",
+                base + "/socketdock/connect",
+                "--disconnect-uri",
+                base + "/socketdock/disconnect",
+                "--heartbeat-uri",
+                base + "/socketdock/heartbeat",
+                "--heartbeat-interval",
+                "2s",
+                "--drain-window",
+                "1s"));
+        if (endpoint != null) {
+            args.addAll(List.of("--endpoint", endpoint.apply(internal).toString()));
+        }
+        ChildProcess process = ChildProcess.start(
+                name, ChildProcess.jvm(List.of("-Xmx128m", "-cp", jar + ":" + target.resolve("lib") + "/*"), args));
         children.add(process);
         process.awaitPort(ws, Duration.ofSeconds(60));
         return new Relay(process, ws, internal);

@@ -78,6 +78,16 @@ public interface Mailboxes {
     CompletionStage<Integer> release(String recipient, String owner);
 
     /**
+     * Gives in-flight messages a new lease end: those of {@code messageIds} that {@code owner} still holds (not
+     * acknowledged, released, or reclaimed after their lease ended and handed out again). A delivery reserved
+     * with a short lease while it is being sent gets the full lease once the transport took it.
+     *
+     * @param leaseUntil the new lease end (it may be earlier or later than the current one)
+     * @return how many messages got it
+     */
+    CompletionStage<Integer> renew(String recipient, String owner, Collection<String> messageIds, Instant leaseUntil);
+
+    /**
      * Status figures of the pending messages (in-flight messages are not counted: Credo wallets loop
      * until the count reaches 0). Like {@link #reserve}, first returns lease-expired messages to pending
      * and drops expired ones.

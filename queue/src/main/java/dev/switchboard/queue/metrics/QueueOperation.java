@@ -6,6 +6,7 @@ public enum QueueOperation {
     RESERVE,
     ACKNOWLEDGE,
     RELEASE,
+    RENEW,
     STATUS,
     DEAD_LETTERS,
     REQUEUE,

@@ -35,6 +35,7 @@ final class RedisMailboxes implements Mailboxes {
     private static final LuaScript RESERVE = LuaScript.load("reserve", PRELUDE, "mailbox-reserve.lua");
     private static final LuaScript ACKNOWLEDGE = LuaScript.load("acknowledge", PRELUDE, "mailbox-acknowledge.lua");
     private static final LuaScript RELEASE = LuaScript.load("release", PRELUDE, "mailbox-release.lua");
+    private static final LuaScript RENEW = LuaScript.load("renew", PRELUDE, "mailbox-renew.lua");
     private static final LuaScript STATUS = LuaScript.load("status", PRELUDE, "mailbox-status.lua");
     private static final EnqueueResult.Duplicate DUPLICATE = new EnqueueResult.Duplicate();
     /** Most messages one script call reserves or acknowledges (bounds script time and Lua's stack). */
@@ -242,6 +243,27 @@ final class RedisMailboxes implements Mailboxes {
                             }
                             return released.intValue();
                         }));
+    }
+
+    @Override
+    public CompletionStage<Integer> renew(
+            String recipient, String owner, Collection<String> messageIds, Instant leaseUntil) {
+        requireId("recipient", recipient);
+        if (messageIds.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        byte[][] args = new byte[messageIds.size() + 2][];
+        args[0] = bytes(owner);
+        args[1] = bytes(leaseUntil.toEpochMilli());
+        int i = 2;
+        for (String id : messageIds) {
+            args[i++] = bytes(id);
+        }
+        return timed.run(
+                QueueOperation.RENEW,
+                "renew",
+                () -> RENEW.<Long>run(connection.async(), ScriptOutputType.INTEGER, keys.mailbox(recipient), args)
+                        .thenApply(Long::intValue));
     }
 
     @Override

@@ -160,6 +160,27 @@ class MailboxIT {
     }
 
     @Test
+    void renewExtendsOnlyTheOwnersStillHeldLeases() {
+        enqueue("a", 10, T0);
+        enqueue("b", 10, T0.plusSeconds(1));
+        enqueue("c", 10, T0.plusSeconds(2));
+        Duration sending = Duration.ofSeconds(2);
+        reserve(DeliveryRequest.of(2, "socket-A", sending));
+        reserve(DeliveryRequest.of(1, "socket-B", sending));
+
+        assertThat(join(mailboxes.renew(recipient, "socket-A", List.of("a", "b", "c", "zz"), T0.plus(LEASE))))
+                .isEqualTo(2);
+        clock.advance(sending.plusMillis(1));
+        // c (socket-B, short lease) is reclaimed; a and b keep socket-A's renewed lease
+        assertThat(ids(reserve(DeliveryRequest.of(5, "socket-C", LEASE)))).containsExactly("c");
+        assertThat(join(mailboxes.renew(recipient, "socket-B", List.of("c"), T0.plus(LEASE))))
+                .as("c is socket-C's now")
+                .isZero();
+        clock.advance(LEASE);
+        assertThat(ids(reserve(DeliveryRequest.of(5, "socket-D", LEASE)))).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void acknowledgeDeletesAndIsIdempotent() {
         enqueue("a", 10, T0);
         enqueue("b", 10, T0.plusSeconds(1));
