@@ -3,15 +3,14 @@ package dev.switchboard.mediator.protocol.routing.v1;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.identity.Ed25519Keys;
+import dev.switchboard.mediator.inbound.Forwards;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
-import dev.switchboard.queue.mailbox.EnqueueResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -22,8 +21,8 @@ import java.util.Optional;
 /**
  * Routing 1.0 {@code forward}: {@code {"to":"<key>","msg":{JWE}}} ({@code to} raw base58 or did:key; {@code
  * msg} a JSON object or a JSON string). The inner message is stored in the mailbox of the wallet that
- * registered {@code to}, and only then does the handler return (the sender then gets 202); a live route
- * then gets it at once.
+ * registered {@code to} (or appended to the inbound log, see {@link Forwards}), and only then does the handler
+ * return (the sender then gets 202); a live route then gets it at once.
  *
  * <p>Refusals all carry {@link ProblemReports#FORWARD_REFUSED} and the same text, so a sender cannot tell an
  * unknown key from a malformed forward. The mailbox id of a message is the base64url SHA-256 of its bytes: a
@@ -38,14 +37,14 @@ public class RoutingV1Handler implements ProtocolHandler {
     private static final String REFUSED = "forward refused";
 
     private final MediationStore mediations;
-    private final DeliveryService delivery;
+    private final Forwards forwards;
     private final MeterRegistry meters;
 
     /** Constructor injection. */
-    public RoutingV1Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters) {
+    public RoutingV1Handler(MediationStore mediations, Forwards forwards, MeterRegistry meters) {
         this.meters = meters;
         this.mediations = mediations;
-        this.delivery = delivery;
+        this.forwards = forwards;
     }
 
     @Override
@@ -71,12 +70,10 @@ public class RoutingV1Handler implements ProtocolHandler {
             meters.counter("switchboard.forwards", "result", "refused").increment();
             throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, REFUSED);
         }
-        EnqueueResult result = delivery.store(conn.get(), DeliveryService.messageId(inner), inner);
-        if (!result.accepted()) {
+        if (!forwards.accept(conn.get(), verkey, inner, null)) {
             throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
         }
         meters.counter("switchboard.forwards", "result", "stored").increment();
-        delivery.push(conn.get());
         return List.of();
     }
 

@@ -6,7 +6,7 @@ import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.v2.Forward;
 import dev.switchboard.didcomm.v2.Message;
-import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.inbound.Forwards;
 import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
@@ -26,7 +26,8 @@ import java.util.Set;
  * 2.1, Routing Protocol 2.0</a>): {@code body.next} (a recipient DID or key registered with coordinate
  * mediation 1.0/2.0/3.0) and the first attachment ({@code data.json}, or {@code data.base64} of JSON). The
  * attached message is stored in the mailbox of the wallet that registered {@code next}, with the forward's
- * {@code expires_time} as its expiry, and only then does the handler return (the sender gets 202); a live
+ * {@code expires_time} as its expiry (or appended to the inbound log, see {@link Forwards}), and only then does
+ * the handler return (the sender gets 202); a live
  * route then gets it at once. {@code please_ack} is ignored. An expired forward is refused with {@code
  * e.p.msg.expired}; an unknown {@code next} or a malformed forward with {@link ProblemReports#FORWARD_REFUSED}.
  */
@@ -36,13 +37,13 @@ public class RoutingV2Handler implements ProtocolHandler {
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/routing/2.0");
 
     private final MediationStore mediations;
-    private final DeliveryService delivery;
+    private final Forwards forwards;
     private final MeterRegistry meters;
 
     /** Constructor injection. */
-    public RoutingV2Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters) {
+    public RoutingV2Handler(MediationStore mediations, Forwards forwards, MeterRegistry meters) {
         this.mediations = mediations;
-        this.delivery = delivery;
+        this.forwards = forwards;
         this.meters = meters;
     }
 
@@ -85,12 +86,10 @@ public class RoutingV2Handler implements ProtocolHandler {
             throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, "forward refused");
         }
         byte[] inner = forward.forwardedMessage().getBytes(StandardCharsets.UTF_8);
-        if (!delivery.store(conn.get(), DeliveryService.messageId(inner), inner, expiresAt)
-                .accepted()) {
+        if (!forwards.accept(conn.get(), forward.next(), inner, expiresAt)) {
             throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
         }
         meters.counter("switchboard.forwards", "result", "stored").increment();
-        delivery.push(conn.get());
         return List.of();
     }
 }

@@ -1,0 +1,74 @@
+package dev.switchboard.mediator.inbound;
+
+import dev.switchboard.mediator.config.InboundLogConfig;
+import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.queue.QueueException;
+import dev.switchboard.queue.inbound.InboundLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the routing handlers hand an accepted forward (routing 1.0 and 2.0, whatever the ingress: {@code POST
+ * /} or a relay's frame). Without an inbound log the message is stored in the wallet's mailbox and pushed;
+ * with one it is appended to the log ({@link ForwardRecord}, keyed by the forward's recipient key) and {@link
+ * InboundLogConsumer} stores and pushes it, on whichever instance owns the entry. Either way the call returns
+ * only once the message is durable, so the sender's 202 means what it always meant.
+ */
+@ApplicationScoped
+public class Forwards {
+    private final DeliveryService delivery;
+    private final Optional<InboundLog> log;
+    private final Duration appendTimeout;
+
+    /** Constructor injection. */
+    public Forwards(DeliveryService delivery, InboundLogs logs, InboundLogConfig config) {
+        this.delivery = delivery;
+        this.log = logs.log();
+        this.appendTimeout = config.appendTimeout();
+    }
+
+    /**
+     * Accepts one forwarded message for a wallet; blocks until it is durable (in the mailbox, or in the log).
+     *
+     * @param conn the wallet's mailbox (connection key) the recipient key resolved to
+     * @param recipientKey the recipient key as the forward named it (routing 1.0 {@code to} as a base58 verkey,
+     *     routing 2.0 {@code next}): the log's partition key, so one recipient's forwards keep their order
+     * @param message the forwarded message (encrypted to the wallet)
+     * @param expiresAt when to drop it unread (routing 2.0 {@code expires_time}), or null
+     * @return false when the wallet's mailbox is full (only without a log: with one, a full mailbox is found
+     *     by the consumer after the 202, counted in {@code switchboard_inbound_log_dropped_total})
+     * @throws QueueException when the store or the log failed or did not answer in {@code append-timeout} (the
+     *     sender gets 503 and retries; a late append is stored once, enqueue being idempotent by message id)
+     */
+    public boolean accept(String conn, String recipientKey, byte[] message, @Nullable Instant expiresAt) {
+        String id = DeliveryService.messageId(message);
+        if (log.isEmpty()) {
+            if (!delivery.store(conn, id, message, expiresAt).accepted()) {
+                return false;
+            }
+            delivery.push(conn);
+            return true;
+        }
+        byte[] payload = new ForwardRecord(conn, id, recipientKey, message, expiresAt).encode();
+        try {
+            log.get()
+                    .append(recipientKey, payload)
+                    .toCompletableFuture()
+                    .get(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof QueueException q ? q : new QueueException("log append failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new QueueException("log append not acknowledged within " + appendTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueueException("interrupted waiting for the log append", e);
+        }
+        return true;
+    }
+}
