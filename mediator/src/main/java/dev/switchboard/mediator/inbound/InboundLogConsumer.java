@@ -125,7 +125,7 @@ public class InboundLogConsumer {
     }
 
     /** Stores and pushes one entry; returns once it is stored or dropped, or the instance stops. */
-    private void process(InboundEntry entry) {
+    void process(InboundEntry entry) {
         ForwardRecord forward;
         try {
             forward = ForwardRecord.decode(entry.payload());
