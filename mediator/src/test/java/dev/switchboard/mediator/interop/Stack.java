@@ -1,5 +1,6 @@
 package dev.switchboard.mediator.interop;
 
+import dev.switchboard.mediator.testing.KafkaLogTestResource;
 import dev.switchboard.mediator.testing.RedisTestResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import redis.embedded.RedisServer;
  * The system on loopback for the interop tests: one real Redis (embedded-redis, in the test JVM), relays
  * (the built socketdock relay, each a child JVM with its own classpath, so its Netty 4.2 never meets the
  * mediator's Netty 4.1) and mediators (the built Quarkus app, each a child JVM), sharing one relay secret and
- * one key-encryption key. Wallets reach the relays' WebSocket ports; senders POST to the mediators.
+ * one key-encryption key. Wallets reach the relays' WebSocket ports; senders POST to the mediators. {@link
+ * #withKafka} adds an in-process Kafka broker and turns the mediators' inbound log on.
  */
 final class Stack implements AutoCloseable {
     static final String SECRET = "switchboard-interop-relay-secret-0123456789";
@@ -31,8 +33,31 @@ final class Stack implements AutoCloseable {
     final int redisPort = RedisTestResource.freePort();
     private final RedisServer redis;
     private final List<ChildProcess> children = new ArrayList<>();
+    /** The in-process Kafka broker of the inbound log, or null (no log). */
+    private final org.apache.kafka.common.test.@org.jspecify.annotations.Nullable KafkaClusterTestKit kafka;
+
+    private final Map<String, String> logConfig;
 
     Stack() {
+        this(null, Map.of());
+    }
+
+    /**
+     * A stack whose mediators put forwards through a Kafka inbound log: a real in-process KRaft broker in the
+     * test JVM ({@link KafkaLogTestResource}), a topic of {@code partitions} partitions.
+     */
+    static Stack withKafka(int partitions) {
+        var kafka = KafkaLogTestResource.startBroker();
+        Map<String, String> config = new java.util.HashMap<>(KafkaLogTestResource.config(kafka.bootstrapServers()));
+        config.put("switchboard.inbound.kafka.partitions", Integer.toString(partitions));
+        return new Stack(kafka, config);
+    }
+
+    private Stack(
+            org.apache.kafka.common.test.@org.jspecify.annotations.Nullable KafkaClusterTestKit kafka,
+            Map<String, String> logConfig) {
+        this.kafka = kafka;
+        this.logConfig = logConfig;
         try {
             redis = new RedisServer(redisPort);
             redis.start();
@@ -58,6 +83,11 @@ final class Stack implements AutoCloseable {
         URI wsUrl() {
             return URI.create("ws://127.0.0.1:" + wsPort + "/ws");
         }
+    }
+
+    /** The configuration every mediator of this stack gets (the inbound log's, if any). */
+    Map<String, String> mediatorConfig() {
+        return logConfig;
     }
 
     /** Starts a relay posting to {@code backend}. */
@@ -140,6 +170,7 @@ final class Stack implements AutoCloseable {
                 "-Dswitchboard.mediator.public-http-url=http://127.0.0.1:" + publicHttpPort + "/",
                 "-Dswitchboard.mediator.public-ws-urls="
                         + String.join(",", wsUrls.stream().map(URI::toString).toList())));
+        logConfig.forEach((key, value) -> props.add("-D" + key + "=" + value));
         config.forEach((key, value) -> props.add("-D" + key + "=" + value));
         ChildProcess process = ChildProcess.start(name, ChildProcess.jvm(props, List.of("-jar", app.toString())));
         children.add(process);
@@ -197,6 +228,13 @@ final class Stack implements AutoCloseable {
             redis.stop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
