@@ -1,9 +1,12 @@
 package dev.switchboard.mediator.inbound;
 
 import dev.switchboard.mediator.config.InboundLogConfig;
+import dev.switchboard.mediator.config.MailboxConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.queue.QueueException;
 import dev.switchboard.queue.inbound.InboundLog;
+import dev.switchboard.queue.mailbox.MailboxStatus;
+import dev.switchboard.queue.mailbox.Mailboxes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +28,18 @@ public class Forwards {
     private final DeliveryService delivery;
     private final Optional<InboundLog> log;
     private final Duration appendTimeout;
+    private final Mailboxes mailboxes;
+    private final MailboxConfig caps;
 
     /** Constructor injection. */
-    public Forwards(DeliveryService delivery, InboundLogs logs, InboundLogConfig config) {
+    public Forwards(
+            DeliveryService delivery,
+            InboundLogs logs,
+            InboundLogConfig config,
+            Mailboxes mailboxes,
+            MailboxConfig caps) {
+        this.mailboxes = mailboxes;
+        this.caps = caps;
         this.delivery = delivery;
         this.log = logs.log();
         this.appendTimeout = config.appendTimeout();
@@ -41,8 +53,9 @@ public class Forwards {
      *     routing 2.0 {@code next}): the log's partition key, so one recipient's forwards keep their order
      * @param message the forwarded message (encrypted to the wallet)
      * @param expiresAt when to drop it unread (routing 2.0 {@code expires_time}), or null
-     * @return false when the wallet's mailbox is full (only without a log: with one, a full mailbox is found
-     *     by the consumer after the 202, counted in {@code switchboard_inbound_log_dropped_total})
+     * @return false when the wallet's mailbox is full (with a log: checked before the append against the
+     *     messages already stored; forwards still in the log are not counted, so a burst can pass the cap after
+     *     its 202: the consumer then drops them and counts {@code switchboard_inbound_log_dropped_total})
      * @throws QueueException when the store or the log failed or did not answer in {@code append-timeout} (the
      *     sender gets 503 and retries; a late append is stored once, enqueue being idempotent by message id)
      */
@@ -54,6 +67,11 @@ public class Forwards {
             }
             delivery.push(conn);
             return true;
+        }
+        MailboxStatus status = mailboxes.status(conn).toCompletableFuture().join();
+        if (status.pendingCount() + status.inFlightCount() >= caps.maxMessages()
+                || status.pendingBytes() + message.length > caps.maxBytes()) {
+            return false;
         }
         byte[] payload = new ForwardRecord(conn, id, recipientKey, message, expiresAt).encode();
         try {

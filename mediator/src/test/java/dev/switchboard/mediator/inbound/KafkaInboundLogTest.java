@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code switchboard.inbound.log=kafka} against a real in-process KRaft broker and a real Redis: a forward is
- * answered 202 once appended and reaches the mailbox through the consumer group; an unknown recipient is still
- * refused before any append; a group member that dies between enqueue and commit, or between append and
+ * answered 202 once appended and reaches the mailbox through the consumer group; an unknown recipient and a full
+ * mailbox are still refused before any append; a group member that dies between enqueue and commit, or between append and
  * enqueue, costs no message and stores none twice.
  */
 @QuarkusTest
@@ -88,6 +88,23 @@ class KafkaInboundLogTest {
         assertThat(TestWallet.post(Flows.forward(identity, unknown, Flows.innerEnvelope()))
                         .statusCode())
                 .isEqualTo(400);
+        assertThat(count("switchboard.queue.log.appended")).isEqualTo(appended);
+    }
+
+    @Test
+    void aForwardToAFullMailboxIsRefusedBeforeTheAppendAsWithoutALog() {
+        TestWallet wallet = Flows.mediatedWallet(identity);
+        String key = Flows.registerRecipientKey(wallet);
+        for (int i = 0; i < KafkaLogProfile.MAX_MESSAGES; i++) {
+            assertThat(TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()))
+                            .statusCode())
+                    .isEqualTo(202);
+        }
+        await().atMost(WAIT).until(() -> Flows.pendingCount(wallet) == KafkaLogProfile.MAX_MESSAGES);
+        double appended = count("switchboard.queue.log.appended");
+        var refused = TestWallet.post(Flows.forward(identity, key, Flows.innerEnvelope()));
+        assertThat(refused.statusCode()).isEqualTo(507);
+        assertThat(refused.jsonPath().getString("code")).isEqualTo("e.p.me.res.storage");
         assertThat(count("switchboard.queue.log.appended")).isEqualTo(appended);
     }
 
