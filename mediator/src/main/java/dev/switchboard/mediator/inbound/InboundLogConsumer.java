@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Meters: gauge {@code switchboard.inbound.log.lag} (entries not yet handed to this member over the
  * partitions it owns; Kafka only, -1 for Redis Streams), timer {@code switchboard.inbound.log.delay} (append
  * to stored), counters {@code switchboard.inbound.log.processed{result=stored|duplicate}} and {@code
- * switchboard.inbound.log.dropped{reason=mailbox-full|malformed}} (a full mailbox is found here, after the
- * sender's 202: the message is dropped and logged).
+ * switchboard.inbound.log.dropped{reason=mailbox-full|malformed}} (ingress refuses a forward to a full mailbox
+ * before the append, but a burst still in the log can meet the cap here, after its 202: dropped and logged).
  */
 @ApplicationScoped
 public class InboundLogConsumer {
