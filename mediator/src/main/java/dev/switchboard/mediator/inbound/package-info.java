@@ -4,7 +4,7 @@
  * runs and forwards are stored before their 202 as always).
  *
  * <p>In: accepted forwards from the routing handlers (routing 1.0 and 2.0, arrived by {@code POST /} or a relay
- * frame) through {@link dev.switchboard.mediator.inbound.Forwards}, after the outer envelope was decrypted, the
+ * frame) through {@link dev.switchboard.mediator.inbound.ForwardIntake}, after the outer envelope was decrypted, the
  * forward parsed and its recipient resolved to a wallet (an unknown recipient is still refused before any
  * append). With a log, the forward becomes a {@link dev.switchboard.mediator.inbound.ForwardRecord} appended to
  * the log ({@code queue/inbound}: Kafka with an idempotent producer and {@code acks=all}, or a Redis stream); the
