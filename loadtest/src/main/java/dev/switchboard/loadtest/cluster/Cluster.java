@@ -133,6 +133,7 @@ public final class Cluster implements AutoCloseable {
                 "-Dswitchboard.mediator.key-encryption-key=" + kek,
                 "-Dswitchboard.mediator.public-http-url=" + httpUrls().get(0),
                 "-Dswitchboard.mediator.public-ws-urls=" + String.join(",", wsUrls())));
+        cmd.addAll(MediatorProperties.options());
         cmd.addAll(List.of("-jar", jar.toString()));
         return ChildProcess.start("mediator-" + j, cmd, spec.runDir());
     }
