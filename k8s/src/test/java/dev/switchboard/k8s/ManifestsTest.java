@@ -3,6 +3,7 @@ package dev.switchboard.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -23,7 +24,7 @@ class ManifestsTest {
     @Test
     void bothOverlaysExist() throws Exception {
         assertThat(overlays())
-                .containsExactly("dev", "production", "production-external-redis", "production-redis-cluster");
+                .containsExactly("dev", "kafka", "production", "production-external-redis", "production-redis-cluster");
     }
 
     @ParameterizedTest
@@ -94,6 +95,72 @@ class ManifestsTest {
         assertThat(config.getData().get("SWITCHBOARD_REDIS_URI"))
                 .matches("redis-cluster://[^:,/]+:[0-9]+(,[^:,/]+:[0-9]+){2,}");
         assertThat(config.getData().get("SWITCHBOARD_REDIS_DURABILITY")).isEqualTo("wait-replicas:1");
+    }
+
+    @Test
+    void kafkaOverlayPointsTheMediatorsAtAStrimziTopicThatSurvivesOneBroker() throws Exception {
+        List<HasMetadata> objects = Renders.objects("kafka");
+        GenericKubernetesResource kafka = custom(objects, "Kafka");
+        GenericKubernetesResource topic = custom(objects, "KafkaTopic");
+        GenericKubernetesResource pool = custom(objects, "KafkaNodePool");
+        String cluster = kafka.getMetadata().getName();
+        assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", cluster);
+        assertThat(pool.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", cluster);
+        assertThat(kafka.getMetadata().getAnnotations())
+                .containsEntry("strimzi.io/kraft", "enabled")
+                .containsEntry("strimzi.io/node-pools", "enabled");
+        JsonNode listener = JSON.valueToTree(kafka.getAdditionalProperties())
+                .path("spec")
+                .path("kafka")
+                .path("listeners")
+                .get(0);
+        assertThat(listener.path("tls").asBoolean(true)).isFalse();
+        assertThat(listener.path("networkPolicyPeers")
+                        .get(0)
+                        .path("podSelector")
+                        .path("matchLabels"))
+                .isEqualTo(JSON.createObjectNode().put("app.kubernetes.io/name", "mediator"));
+        JsonNode topicSpec = JSON.valueToTree(topic.getAdditionalProperties()).path("spec");
+        assertThat(topicSpec.path("replicas").asInt()).isEqualTo(3);
+        assertThat(topicSpec.path("config").path("min.insync.replicas").asInt())
+                .as("acks=all then means two copies")
+                .isEqualTo(2);
+        assertThat(JSON.valueToTree(pool.getAdditionalProperties())
+                        .path("spec")
+                        .path("replicas")
+                        .asInt())
+                .isEqualTo(3);
+
+        var config = objects.stream()
+                .filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap
+                        && o.getMetadata().getName().equals("mediator-config"))
+                .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .getData();
+        assertThat(config)
+                .containsEntry("SWITCHBOARD_INBOUND_LOG", "kafka")
+                .containsEntry(
+                        "SWITCHBOARD_INBOUND_KAFKA_BOOTSTRAP_SERVERS",
+                        cluster + "-kafka-bootstrap:" + listener.path("port").asInt())
+                .containsEntry(
+                        "SWITCHBOARD_INBOUND_KAFKA_TOPIC", topic.getMetadata().getName())
+                .containsEntry("SWITCHBOARD_INBOUND_KAFKA_CREATE_TOPIC", "false");
+        assertThat(objects)
+                .filteredOn(o -> o instanceof GenericKubernetesResource)
+                .allMatch(o -> "switchboard".equals(o.getMetadata().getNamespace()));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static GenericKubernetesResource custom(List<HasMetadata> objects, String kind) {
+        return objects.stream()
+                .filter(o ->
+                        o instanceof GenericKubernetesResource && o.getKind().equals(kind))
+                .map(GenericKubernetesResource.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in the render"));
     }
 
     @Test

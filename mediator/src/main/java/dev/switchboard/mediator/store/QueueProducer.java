@@ -4,6 +4,8 @@ import dev.switchboard.mediator.config.MailboxConfig;
 import dev.switchboard.mediator.config.RedisConfig;
 import dev.switchboard.queue.config.Durability;
 import dev.switchboard.queue.config.RedisSettings;
+import dev.switchboard.queue.config.StreamLogSettings;
+import dev.switchboard.queue.inbound.InboundLog;
 import dev.switchboard.queue.mailbox.MailboxAdmin;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.metrics.MailboxGauges;
@@ -78,6 +80,14 @@ public class QueueProducer {
     @ApplicationScoped
     RouteTable routeTable() {
         return queue.routeTable();
+    }
+
+    /**
+     * The inbound log on a Redis stream over the queue's connection ({@code switchboard.inbound.log=redis-stream},
+     * package {@code dev.switchboard.mediator.inbound}); its consumers open their own connections.
+     */
+    public InboundLog streamLog(StreamLogSettings settings) {
+        return queue.inboundLog(settings);
     }
 
     void onStop(@Observes ShutdownEvent event) {

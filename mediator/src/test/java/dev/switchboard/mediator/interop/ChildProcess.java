@@ -74,6 +74,23 @@ final class ChildProcess implements AutoCloseable {
         waitFor();
     }
 
+    /** Freezes the process (SIGSTOP): it holds its sockets and group memberships but does nothing. */
+    void freeze() {
+        try {
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
+            if (stop.waitFor() != 0) {
+                throw new IllegalStateException("kill -STOP " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the process (SIGTERM), then kills it after 10 s. */
     @Override
     public void close() {

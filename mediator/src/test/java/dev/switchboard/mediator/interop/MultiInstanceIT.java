@@ -7,6 +7,7 @@ import dev.switchboard.mediator.testing.RedisTestResource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,18 +35,23 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void start() {
-        startOn(new Stack());
+        startOn(new Stack(), Map.of(), Map.of());
     }
 
-    /** Starts the relays, the mediators and the agent host on {@code redis}. */
-    static void startOn(Stack redis) {
-        stack = redis;
+    /** Starts the relays, the mediators and the agent host on {@code newStack} (its Redis: embedded or a cluster). */
+    static void startOn(Stack newStack) {
+        startOn(newStack, Map.of(), Map.of());
+    }
+
+    /** Starts relays and mediators on {@code newStack}, with extra configuration per mediator. */
+    static void startOn(Stack newStack, Map<String, String> configA, Map<String, String> configB) {
+        stack = newStack;
         int portA = RedisTestResource.freePort();
         int portB = RedisTestResource.freePort();
         relayA = stack.relay("multi-relay-a", URI.create("http://127.0.0.1:" + portA + "/"));
         relayB = stack.relay("multi-relay-b", URI.create("http://127.0.0.1:" + portB + "/"));
-        mediatorB = stack.mediator("multi-mediator-b", portB, portB, List.of(relayB.wsUrl()));
-        mediatorA = stack.mediator("multi-mediator-a", portA, portB, List.of(relayA.wsUrl()));
+        mediatorB = stack.mediator("multi-mediator-b", portB, portB, List.of(relayB.wsUrl()), configB);
+        mediatorA = stack.mediator("multi-mediator-a", portA, portB, List.of(relayA.wsUrl()), configA);
         host = new AgentHost(Stack.credoDir());
     }
 
@@ -59,20 +65,20 @@ class MultiInstanceIT {
         }
     }
 
-    private static boolean received(ObjectNode e, String agent, String prefix) {
+    static boolean received(ObjectNode e, String agent, String prefix) {
         return e.path("event").asText().equals("basicMessage")
                 && e.path("agent").asText().equals(agent)
                 && e.path("content").asText().startsWith(prefix);
     }
 
-    private static void send(String content) {
+    static void send(String content) {
         host.send(AgentHost.command("sendBasicMessage")
                 .put("from", "s1")
                 .put("connectionId", connection)
                 .put("content", content));
     }
 
-    private static List<String> expect(String agent, String prefix, int count) {
+    static List<String> expect(String agent, String prefix, int count) {
         return host.await(e -> received(e, agent, prefix), count, WAIT).stream()
                 .map(e -> e.path("content").asText())
                 .toList();

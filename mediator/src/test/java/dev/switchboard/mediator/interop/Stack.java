@@ -1,5 +1,6 @@
 package dev.switchboard.mediator.interop;
 
+import dev.switchboard.mediator.testing.KafkaLogTestResource;
 import dev.switchboard.mediator.testing.RedisTestResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import redis.embedded.RedisServer;
  * Cluster the test runs), relays
  * (the built socketdock relay, each a child JVM with its own classpath, so its Netty 4.2 never meets the
  * mediator's Netty 4.1) and mediators (the built Quarkus app, each a child JVM), sharing one relay secret and
- * one key-encryption key. Wallets reach the relays' WebSocket ports; senders POST to the mediators.
+ * one key-encryption key. Wallets reach the relays' WebSocket ports; senders POST to the mediators. {@link
+ * #withKafka} adds an in-process Kafka broker and turns the mediators' inbound log on.
  */
 final class Stack implements AutoCloseable {
     static final String SECRET = "switchboard-interop-relay-secret-0123456789";
@@ -33,9 +35,51 @@ final class Stack implements AutoCloseable {
     private final @Nullable RedisServer redis;
     private final String redisUri;
     private final List<ChildProcess> children = new ArrayList<>();
+    /** The in-process Kafka broker of the inbound log, or null (no log). */
+    private final org.apache.kafka.common.test.@org.jspecify.annotations.Nullable KafkaClusterTestKit kafka;
+
+    private final Map<String, String> logConfig;
 
     /** On a standalone Redis of its own (embedded-redis). */
     Stack() {
+        this(null, null, Map.of());
+    }
+
+    /**
+     * On a Redis the caller runs and stops, e.g. a {@link dev.switchboard.mediator.testing.LocalRedisCluster}'s
+     * {@code redis-cluster://} seed list ({@code switchboard.redis.uri}).
+     */
+    Stack(String redisUri) {
+        this(redisUri, null, Map.of());
+    }
+
+    /**
+     * A stack whose mediators put forwards through a Kafka inbound log: a real in-process KRaft broker in the
+     * test JVM ({@link KafkaLogTestResource}), a topic of {@code partitions} partitions; on its own embedded Redis.
+     */
+    static Stack withKafka(int partitions) {
+        var kafka = KafkaLogTestResource.startBroker();
+        Map<String, String> config = new java.util.HashMap<>(KafkaLogTestResource.config(kafka.bootstrapServers()));
+        config.put("switchboard.inbound.kafka.partitions", Integer.toString(partitions));
+        return new Stack(null, kafka, config);
+    }
+
+    /**
+     * @param externalRedisUri a Redis the caller runs, or null for an embedded one of this stack's own
+     * @param kafka the inbound log's broker, closed with the stack, or null
+     * @param logConfig the mediators' inbound-log settings (empty without a log)
+     */
+    private Stack(
+            @Nullable String externalRedisUri,
+            org.apache.kafka.common.test.@org.jspecify.annotations.Nullable KafkaClusterTestKit kafka,
+            Map<String, String> logConfig) {
+        this.kafka = kafka;
+        this.logConfig = logConfig;
+        if (externalRedisUri != null) {
+            this.redis = null;
+            this.redisUri = externalRedisUri;
+            return;
+        }
         int port = RedisTestResource.freePort();
         try {
             redis = new RedisServer(port);
@@ -44,15 +88,6 @@ final class Stack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         redisUri = "redis://127.0.0.1:" + port;
-    }
-
-    /**
-     * On a Redis the caller runs and stops, e.g. a {@link dev.switchboard.mediator.testing.LocalRedisCluster}'s
-     * {@code redis-cluster://} seed list ({@code switchboard.redis.uri}).
-     */
-    Stack(String redisUri) {
-        this.redis = null;
-        this.redisUri = redisUri;
     }
 
     /** The interop/credo directory (agent host). */
@@ -72,6 +107,11 @@ final class Stack implements AutoCloseable {
         URI wsUrl() {
             return URI.create("ws://127.0.0.1:" + wsPort + "/ws");
         }
+    }
+
+    /** The configuration every mediator of this stack gets (the inbound log's, if any). */
+    Map<String, String> mediatorConfig() {
+        return logConfig;
     }
 
     /** Starts a relay posting to {@code backend}. */
@@ -164,6 +204,7 @@ final class Stack implements AutoCloseable {
                 "-Dswitchboard.mediator.public-http-url=http://127.0.0.1:" + publicHttpPort + "/",
                 "-Dswitchboard.mediator.public-ws-urls="
                         + String.join(",", wsUrls.stream().map(URI::toString).toList())));
+        logConfig.forEach((key, value) -> props.add("-D" + key + "=" + value));
         config.forEach((key, value) -> props.add("-D" + key + "=" + value));
         ChildProcess process = ChildProcess.start(name, ChildProcess.jvm(props, List.of("-jar", app.toString())));
         children.add(process);
@@ -222,6 +263,13 @@ final class Stack implements AutoCloseable {
                 redis.stop();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }

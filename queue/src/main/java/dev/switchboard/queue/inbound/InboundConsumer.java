@@ -47,6 +47,17 @@ public interface InboundConsumer extends AutoCloseable {
      */
     List<InboundEntry> reclaim(Duration minIdle, int max);
 
+    /**
+     * How many entries of the log this member has not been handed yet, over the part of the log it owns
+     * (Kafka: the sum over its assigned partitions of log-end offset minus position, as of the last
+     * poll, plus records fetched but not handed out). Call it from the polling thread.
+     *
+     * @return the count, or {@code -1} when the store does not say (Redis Streams)
+     */
+    default long lag() {
+        return -1;
+    }
+
     /** Leaves the group politely where the store supports it (Kafka triggers a rebalance at once). */
     @Override
     void close();

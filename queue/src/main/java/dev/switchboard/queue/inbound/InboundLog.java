@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only log of raw inbound messages, consumed by a consumer group of mediator instances,
- * at least once. Adapters: Redis Streams (the default) and Kafka.
+ * at least once. Adapters: Redis Streams and Kafka; the mediator uses one when {@code
+ * switchboard.inbound.log} names it (package {@code dev.switchboard.mediator.inbound}).
  *
  * <p><b>Ingress contract:</b> ingress answers the sender (HTTP 202, or the relay's backend post 2xx)
  * only after the stage returned by {@link #append} completed normally. Completion means the store

@@ -7,7 +7,9 @@
  * dev.switchboard.queue.inbound.InboundConsumer} in a shared consumer group; entries are handed to
  * one consumer of the group, and acknowledged after processing. An entry whose consumer died before
  * acknowledging is handed out again (at least once): processing must be idempotent, which mailbox
- * enqueue by message id is.
+ * enqueue by message id is. Caller: the mediator's {@code dev.switchboard.mediator.inbound} (forwards appended
+ * by its routing handlers, consumed by one member per instance), when {@code switchboard.inbound.log} is
+ * {@code kafka} or {@code redis-stream}.
  */
 @NullMarked
 package dev.switchboard.queue.inbound;

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -134,6 +135,18 @@ final class KafkaGroupConsumer implements InboundConsumer {
             commit(touched);
             return null;
         });
+    }
+
+    @Override
+    public long lag() {
+        long lag = buffer.size();
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong behind = consumer.currentLag(partition);
+            if (behind.isPresent()) {
+                lag += behind.getAsLong();
+            }
+        }
+        return lag;
     }
 
     /** Kafka hands a dead member's records to the partition's next owner through {@link #poll}. */

@@ -1,6 +1,6 @@
 package dev.switchboard.mediator.protocol.routing;
 
-import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.inbound.ForwardIntake;
 import dev.switchboard.mediator.message.Handled;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.ProblemReports;
@@ -12,16 +12,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * What routing 1.0 and 2.0 do once a forward is parsed: store the inner message in the recipient wallet's
  * mailbox (its id the SHA-256 of its bytes, so a retried forward is stored once) and push that mailbox after
- * the reply. Every outcome is counted in {@code switchboard.forwards{result=stored|refused|expired}}.
+ * the reply. Every outcome is counted in {@code switchboard.forwards{result=stored|logged|refused|expired}}.
  */
 @ApplicationScoped
 public class Forwards {
-    private final DeliveryService delivery;
+    private final ForwardIntake intake;
     private final MeterRegistry meters;
 
     /** Constructor injection. */
-    public Forwards(DeliveryService delivery, MeterRegistry meters) {
-        this.delivery = delivery;
+    public Forwards(ForwardIntake intake, MeterRegistry meters) {
+        this.intake = intake;
         this.meters = meters;
     }
 
@@ -41,18 +41,27 @@ public class Forwards {
     }
 
     /**
-     * Stores a forwarded message for {@code conn} (Redis confirmed it when this returns; the sender then gets 202).
+     * Stores a forwarded message for {@code conn}, or appends it to the inbound log when {@code
+     * switchboard.inbound.log} is on ({@link ForwardIntake}); durable when this returns (the sender then gets
+     * 202). Counted as {@code result=stored}, or {@code result=logged} with the log.
      *
+     * @param recipientKey the recipient key the forward named (routing 1.0 {@code to} as a base58 verkey,
+     *     routing 2.0 {@code next}): the inbound log's partition key
      * @param expiresAt when it is dropped unread, or null
-     * @return nothing to reply; {@code conn}'s mailbox pushed after the reply
+     * @return nothing to reply; {@code conn}'s mailbox pushed after the reply (with the log, its consumer pushes)
      * @throws MediatorProblem {@link ProblemReports#MAILBOX_FULL}
      */
-    public Handled store(String conn, byte[] inner, @Nullable Instant expiresAt) {
-        if (!delivery.store(conn, DeliveryService.messageId(inner), inner, expiresAt)
-                .accepted()) {
-            throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
-        }
-        meters.counter("switchboard.forwards", "result", "stored").increment();
-        return Handled.NOTHING.thenPush(conn);
+    public Handled store(String conn, String recipientKey, byte[] inner, @Nullable Instant expiresAt) {
+        return switch (intake.accept(conn, recipientKey, inner, expiresAt)) {
+            case FULL -> throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
+            case STORED -> {
+                meters.counter("switchboard.forwards", "result", "stored").increment();
+                yield Handled.NOTHING.thenPush(conn);
+            }
+            case LOGGED -> {
+                meters.counter("switchboard.forwards", "result", "logged").increment();
+                yield Handled.NOTHING;
+            }
+        };
     }
 }

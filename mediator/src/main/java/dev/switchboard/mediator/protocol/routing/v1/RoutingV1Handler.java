@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * Routing 1.0 {@code forward}: {@code {"to":"<key>","msg":{JWE}}} ({@code to} raw base58 or did:key; {@code
  * msg} a JSON object or a JSON string). The inner message is stored in the mailbox of the wallet that
- * registered {@code to}, and only then does the handler return (the sender then gets 202); a live route
- * then gets it at once.
+ * registered {@code to} (or appended to the inbound log, {@code switchboard.inbound.log}), and only then does the
+ * handler return (the sender then gets 202); a live route then gets it at once.
  *
  * <p>Refusals all carry {@code e.p.msg.forward-refused} and the same text, so a sender cannot tell an
  * unknown key from a malformed forward. The mailbox id of a message is the base64url SHA-256 of its bytes: a
@@ -56,7 +56,7 @@ public class RoutingV1Handler implements ProtocolHandler {
             throw forwards.refused("forward refused");
         }
         quotas.admitForward(message, conn.get()); // messages per sender per recipient
-        return forwards.store(conn.get(), inner, null);
+        return forwards.store(conn.get(), verkey, inner, null);
     }
 
     private static byte @org.jspecify.annotations.Nullable [] innerMessage(JsonNode msg) {

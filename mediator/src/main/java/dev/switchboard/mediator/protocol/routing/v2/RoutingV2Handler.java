@@ -61,6 +61,7 @@ public class RoutingV2Handler implements ProtocolHandler {
             throw forwards.refused("forward refused");
         }
         quotas.admitForward(message, conn.get()); // messages per sender per recipient
-        return forwards.store(conn.get(), forward.forwardedMessage().getBytes(StandardCharsets.UTF_8), expiresAt);
+        return forwards.store(
+                conn.get(), forward.next(), forward.forwardedMessage().getBytes(StandardCharsets.UTF_8), expiresAt);
     }
 }
