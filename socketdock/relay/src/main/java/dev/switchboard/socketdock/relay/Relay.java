@@ -84,7 +84,8 @@ public final class Relay implements AutoCloseable {
      */
     public static Relay start(RelayConfig config) throws InterruptedException {
         if (config.otlpEndpoint() == null) {
-            return start(config, GlobalOpenTelemetry.get());
+            // isSet first: get() would try (and log that it declines) the SDK's autoconfiguration
+            return start(config, GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : OpenTelemetry.noop());
         }
         OpenTelemetrySdk sdk = TracingSdk.start(config.otlpEndpoint());
         try {
