@@ -12,12 +12,13 @@
 # The window measured starts about 10 s into the forwards (cluster start-up is assumed to take 10 s) and lasts DURATION-20 s. Results: the run directory of
 # loadtest/run (printed), plus cpu-split.txt and cpu-split-mediator.jfr / cpu-split-relay.jfr in it (JFR=1;
 # read them with `jfr view hot-methods` or `jfr print --events jdk.ExecutionSample` of JDK 25). JFR=0 for
-# the CPU figures themselves (the recording costs CPU too). Uses ports 28200 (relay) and 28300 (mediator),
-# ClusterSpec's defaults, for the delivery counters it prints.
+# the CPU figures themselves (the recording costs CPU too). BASE_PORT (default 28000, ClusterSpec's) moves the
+# cluster's ports so that two runs on one machine do not collide; the delivery counters it prints are read
+# from BASE_PORT+200 (relay) and BASE_PORT+300 (mediator).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RATE="${RATE:-150}"; DURATION="${DURATION:-60}"; WALLETS="${WALLETS:-1000}"; RAMP="${RAMP:-30}"; SETTLE="${SETTLE:-15}"
-JFR="${JFR:-1}"; TRACING="${TRACING:-0}"
+JFR="${JFR:-1}"; TRACING="${TRACING:-0}"; BASE_PORT="${BASE_PORT:-28000}"
 hz=$(getconf CLK_TCK)
 log="$(mktemp -d)/run.log"
 tracing_args=()
@@ -39,7 +40,8 @@ open(sys.argv[1], "w").write(str(s.server_address[1])); s.serve_forever()' "$por
   tracing_args=(-Dloadtest.otlpEndpoint="http://127.0.0.1:$(cat "$port_file")")
 fi
 LOADTEST_WALLETS="$WALLETS" LOADTEST_RATES="$RATE" LOADTEST_DURATION="$DURATION" LOADTEST_RAMP="$RAMP" \
-  "$here/../run" throughput -Dloadtest.settleSeconds="$SETTLE" "${tracing_args[@]}" "$@" > "$log" 2>&1 &
+  "$here/../run" throughput -Dloadtest.settleSeconds="$SETTLE" -Dloadtest.basePort="$BASE_PORT" "${tracing_args[@]}" "$@" \
+  > "$log" 2>&1 &
 runner=$!
 trap 'kill -TERM $runner $sink 2>/dev/null || true' EXIT
 
@@ -87,8 +89,8 @@ declare -A t1
 for p in med relay redis gat; do t1[$p]=$(ticks "${!p}"); done
 load1="$(cut -d' ' -f1-3 /proc/loadavg)"
 # delivery failures as the mediator and the relay count them (ports: loadtest ClusterSpec defaults)
-metrics="$( { curl -s --max-time 5 http://127.0.0.1:28300/q/metrics | grep -E '^switchboard_delivery(_failed)?_total'
-  curl -s --max-time 5 http://127.0.0.1:28200/metrics | grep -E 'callback_requests_total'; } 2>/dev/null || true)"
+metrics="$( { curl -s --max-time 5 "http://127.0.0.1:$(( BASE_PORT + 300 ))/q/metrics" | grep -E '^switchboard_delivery(_failed)?_total'
+  curl -s --max-time 5 "http://127.0.0.1:$(( BASE_PORT + 200 ))/metrics" | grep -E 'callback_requests_total'; } 2>/dev/null || true)"
 sleep 2
 wait $runner || true
 [[ -n "$sink" ]] && kill -TERM "$sink" 2>/dev/null || true
