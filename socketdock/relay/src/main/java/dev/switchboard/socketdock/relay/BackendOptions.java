@@ -134,7 +134,7 @@ public abstract sealed class BackendOptions extends ListenerOptions permits Auth
             names = "--backend-pool-wait",
             order = 30,
             paramLabel = "DURATION",
-            defaultValue = "2s",
+            defaultValue = "10s",
             description = "longest wait for a free pooled backend connection; then the POST fails (socket: 1013)")
     public RelayConfigBuilder backendPoolWait(Duration v) {
         backendPoolWait = Checks.positive("backendPoolWait", v);

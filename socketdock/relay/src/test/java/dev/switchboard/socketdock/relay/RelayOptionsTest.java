@@ -189,7 +189,7 @@ class RelayOptionsTest {
         assertThat(c.maxSocketRatePerAddress()).isEqualTo(100);
         assertThat(c.addressTableSize()).isEqualTo(100_000);
         assertThat(c.dispatchQueueBytes()).isEqualTo(2 * 1024 * 1024);
-        assertThat(c.backendPoolWait()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.backendPoolWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.backendMaxPending()).isEqualTo(4096);
         assertThat(c.otlpEndpoint()).isNull();
         assertThatThrownBy(() -> RelayOptions.parse(
