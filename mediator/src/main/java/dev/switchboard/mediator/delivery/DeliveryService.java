@@ -1,9 +1,9 @@
 package dev.switchboard.mediator.delivery;
 
 import dev.switchboard.mediator.config.DeliveryConfig;
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.Transport;
 import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -35,7 +35,7 @@ public class DeliveryService {
     private final RouteTable routes;
     private final WalletSessions sessions;
     private final Pusher pusher;
-    private final RelayConfig relayConfig;
+    private final RelayBackendConfig relayConfig;
     private final MeterRegistry meters;
     private final DeliveryConfig deliveryConfig;
     private final OfflineWallets offline;
@@ -46,7 +46,7 @@ public class DeliveryService {
             RouteTable routes,
             WalletSessions sessions,
             Pusher pusher,
-            RelayConfig relayConfig,
+            RelayBackendConfig relayConfig,
             MeterRegistry meters,
             DeliveryConfig deliveryConfig,
             OfflineWallets offline) {
@@ -116,7 +116,7 @@ public class DeliveryService {
      * Records that a wallet is reachable on a socket (any authenticated message on it) and delivers what
      * waits for it.
      */
-    public void recordRoute(String conn, Transport.Socket socket) {
+    public void recordRoute(String conn, InboundTransport.Socket socket) {
         Instant now = Instant.now();
         routes.put(new Route(
                         conn,
@@ -139,7 +139,7 @@ public class DeliveryService {
      * Turns live mode on or off for a wallet on one socket; live deliveries are then {@code delivery}
      * messages of {@code protocol} (messagepickup 2.0 / 3.0, message-pickup 4.0) in the wallet's generation.
      */
-    public void liveMode(String conn, Transport.Socket socket, boolean on, Piuri protocol) {
+    public void liveMode(String conn, InboundTransport.Socket socket, boolean on, Piuri protocol) {
         if (on) {
             sessions.liveOn(conn, socket.owner(), protocol.uri());
         } else {
@@ -190,14 +190,5 @@ public class DeliveryService {
     /** Delivers what waits for a wallet over its newest live route, in the background. */
     public void push(String conn) {
         pusher.push(conn);
-    }
-
-    /**
-     * Holds back this thread's {@link #push}es until the scope closes: use around the handling of one
-     * inbound message whose replies go out on the socket, so that they reach the wallet before a push
-     * the handler asked for. See {@link Pusher#deferPushes}.
-     */
-    public Pusher.AfterReply deferPushes() {
-        return pusher.deferPushes();
     }
 }

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Port of the push loop: packs a reserved batch as the live {@code delivery} message a wallet in pickup live
- * mode expects. Implemented by the pickup protocols ({@code protocol.pickup.PickupLiveDelivery}), which own
+ * mode expects. Implemented by the pickup protocols ({@code protocol.messagepickup.PickupLiveDelivery}), which own
  * the wire formats (messagepickup 2.0 / 3.0, message-pickup 4.0); this package only decides when and where
  * a batch goes.
  */

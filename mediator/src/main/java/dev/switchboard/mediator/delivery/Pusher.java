@@ -15,10 +15,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,8 +69,6 @@ public class Pusher {
      * clears its claimed deadline (a hint only: a lost entry just means one more claim after the claim lease).
      */
     private final Map<String, Instant> swept = new ConcurrentHashMap<>();
-    /** Pushes held back on this thread until a reply went out (see {@link #deferPushes}). */
-    private final ThreadLocal<@Nullable Set<String>> deferred = new ThreadLocal<>();
 
     private final long minSweepMillis;
     private final long idleSweepMillis;
@@ -211,37 +207,8 @@ public class Pusher {
         }
     }
 
-    /**
-     * Holds back this thread's pushes until the returned scope closes (then they start, once per wallet): a
-     * reply sent on the socket inside the scope reaches the wallet before any push that its handling asked
-     * for (e.g. the {@code status} answering {@code live-delivery-change} before the queued {@code delivery}).
-     * Nested scopes defer to the outermost.
-     */
-    public AfterReply deferPushes() {
-        if (deferred.get() != null) {
-            return () -> {};
-        }
-        Set<String> held = new LinkedHashSet<>();
-        deferred.set(held);
-        return () -> {
-            deferred.remove();
-            held.forEach(this::push);
-        };
-    }
-
-    /** A scope of deferred pushes; closing it starts them. */
-    public interface AfterReply extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     /** Delivers what waits for a wallet over its newest live route, in the background. */
     public void push(String conn) {
-        Set<String> held = deferred.get();
-        if (held != null) {
-            held.add(conn);
-            return;
-        }
         AtomicInteger state = pushes.computeIfAbsent(conn, k -> new AtomicInteger());
         if (state.getAndIncrement() == 0) {
             // the push continues the caller's trace (a forward's, a pickup's), if any

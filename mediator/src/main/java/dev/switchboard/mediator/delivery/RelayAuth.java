@@ -1,6 +1,6 @@
 package dev.switchboard.mediator.delivery;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.socketdock.protocol.auth.ReplayCache;
 import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
@@ -34,13 +34,13 @@ public class RelayAuth {
     private final MeterRegistry meters;
 
     /** For tests outside CDI: metrics go to a private registry. */
-    public RelayAuth(RelayConfig config) {
+    public RelayAuth(RelayBackendConfig config) {
         this(config, new SimpleMeterRegistry());
     }
 
     /** @param config {@code switchboard.relay.*} */
     @Inject
-    public RelayAuth(RelayConfig config, MeterRegistry meters) {
+    public RelayAuth(RelayBackendConfig config, MeterRegistry meters) {
         this.meters = meters;
         Map<String, RequestSigner> byKid = new HashMap<>();
         RequestVerifier.Builder builder = RequestVerifier.builder();

@@ -1,6 +1,6 @@
 package dev.switchboard.mediator.delivery;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.socketdock.protocol.HttpNames;
 import dev.switchboard.socketdock.protocol.auth.RequestBinding;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,7 +61,7 @@ public class RelayClient {
     private final List<Consumer<URI>> failureListeners = new CopyOnWriteArrayList<>();
 
     /** Without tracing (no span, no {@code traceparent}) and with meters nobody reads. */
-    public RelayClient(RelayAuth auth, RelayConfig config) {
+    public RelayClient(RelayAuth auth, RelayBackendConfig config) {
         this(auth, config, OpenTelemetry.noop(), new SimpleMeterRegistry());
     }
 
@@ -75,7 +75,7 @@ public class RelayClient {
      *     every send is registered: the time from the request to the relay's answer or the failure
      */
     @Inject
-    public RelayClient(RelayAuth auth, RelayConfig config, OpenTelemetry telemetry, MeterRegistry meters) {
+    public RelayClient(RelayAuth auth, RelayBackendConfig config, OpenTelemetry telemetry, MeterRegistry meters) {
         this.written = Timer.builder("switchboard.relay.callback")
                 .description("send callbacks to the relays: request to answer")
                 .tag("outcome", "written")

@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** {@link Envelopes} over the didcomm module's RFC 0019 {@link EncryptionEnvelope}, with the mediator's keys. */
+/** {@link V1Envelopes} over the didcomm module's RFC 0019 {@link EncryptionEnvelope}, with the mediator's keys. */
 @ApplicationScoped
-public class DidcommV1Envelopes implements Envelopes {
+public class DidcommV1Envelopes implements V1Envelopes {
     private final EncryptionEnvelope envelope;
 
     /** Constructor injection. */

@@ -1,7 +1,7 @@
 package dev.switchboard.mediator.identity;
 
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.message.MediatorProblem;
-import dev.switchboard.mediator.message.ProblemReports;
 import io.github.novacrypto.base58.Base58;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -64,12 +64,12 @@ public final class Ed25519Keys {
     /**
      * Like {@link #toVerkey} but refuses what is not a key.
      *
-     * @throws MediatorProblem {@link ProblemReports#INVALID}
+     * @throws MediatorProblem {@link ProblemCode#MSG_INVALID}
      */
     public static String requireVerkey(String key) {
         String verkey = toVerkey(key);
         if (verkey == null) {
-            throw new MediatorProblem(ProblemReports.INVALID, "not an Ed25519 key (base58 or did:key): " + key);
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "not an Ed25519 key (base58 or did:key): " + key);
         }
         return verkey;
     }

@@ -3,12 +3,12 @@ package dev.switchboard.mediator.mediation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.MessageType;
 import dev.switchboard.mediator.message.Messages;
-import dev.switchboard.mediator.message.ProblemReports;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,7 +67,7 @@ public final class RecipientDids {
      * Answers a query ({@code body.paginate {"limit","offset"}} optional) with {@code {"<listField>":
      * [{"recipient_did"}], "pagination":{"count","offset","remaining"}}}.
      *
-     * @throws MediatorProblem {@link ProblemReports#INVALID} for a bad {@code paginate}
+     * @throws MediatorProblem {@link ProblemCode#MSG_INVALID} for a bad {@code paginate}
      */
     public static ObjectNode query(
             MediationStore store, InboundMessage in, String conn, MessageType responseType, String listField) {
@@ -75,7 +75,7 @@ public final class RecipientDids {
         int limit = paginate.path("limit").asInt(DEFAULT_PAGE);
         int offset = paginate.path("offset").asInt(0);
         if (limit < 1 || offset < 0) {
-            throw new MediatorProblem(ProblemReports.INVALID, "paginate: limit must be >= 1 and offset >= 0");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "paginate: limit must be >= 1 and offset >= 0");
         }
         List<String> keys = store.keys(conn);
         List<String> page = keys.subList(Math.min(offset, keys.size()), Math.min(offset + limit, keys.size()));

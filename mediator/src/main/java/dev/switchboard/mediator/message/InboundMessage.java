@@ -27,7 +27,7 @@ public record InboundMessage(
         ReturnRoute returnRoute,
         @Nullable String senderKey,
         String recipientKey,
-        Transport transport,
+        InboundTransport transport,
         DidcommVersion generation) {
 
     public InboundMessage {
@@ -38,18 +38,6 @@ public record InboundMessage(
         Objects.requireNonNull(recipientKey, "recipientKey");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(generation, "generation");
-    }
-
-    /** A DIDComm v1 message. */
-    public InboundMessage(
-            ObjectNode body,
-            MessageType type,
-            String id,
-            ReturnRoute returnRoute,
-            @Nullable String senderKey,
-            String recipientKey,
-            Transport transport) {
-        this(body, type, id, returnRoute, senderKey, recipientKey, transport, DidcommVersion.V1);
     }
 
     /** True for a DIDComm v2 message. */

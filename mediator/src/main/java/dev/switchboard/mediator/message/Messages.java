@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import java.util.UUID;
 
 /**
@@ -85,20 +86,15 @@ public final class Messages {
         attachment.set("data", data);
     }
 
-    /** A new JSON object node. */
-    public static ObjectNode object() {
-        return JSON.objectNode();
-    }
-
     /**
      * A required string field.
      *
-     * @throws MediatorProblem {@link ProblemReports#INVALID} when absent, empty or not a string
+     * @throws MediatorProblem {@link ProblemCode#MSG_INVALID} when absent, empty or not a string
      */
     public static String requireText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'" + field + "' is missing or not a string");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'" + field + "' is missing or not a string");
         }
         return value.asText();
     }
@@ -106,12 +102,12 @@ public final class Messages {
     /**
      * A required array field.
      *
-     * @throws MediatorProblem {@link ProblemReports#INVALID} when absent or not an array
+     * @throws MediatorProblem {@link ProblemCode#MSG_INVALID} when absent or not an array
      */
     public static JsonNode requireArray(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isArray()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'" + field + "' is missing or not an array");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'" + field + "' is missing or not an array");
         }
         return value;
     }
@@ -119,7 +115,7 @@ public final class Messages {
     /**
      * An optional positive integer field.
      *
-     * @throws MediatorProblem {@link ProblemReports#INVALID} when present but not an integer in [1, max]
+     * @throws MediatorProblem {@link ProblemCode#MSG_INVALID} when present but not an integer in [1, max]
      */
     public static int optionalLimit(JsonNode node, String field, int dflt, int max) {
         JsonNode value = node.get(field);
@@ -127,7 +123,7 @@ public final class Messages {
             return dflt;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'" + field + "' must be a positive integer");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'" + field + "' must be a positive integer");
         }
         return Math.min(value.asInt(), max);
     }

@@ -6,7 +6,9 @@ import dev.switchboard.queue.QueueException;
 import dev.switchboard.queue.mailbox.MailboxFullException;
 
 /**
- * Every problem code the mediator answers with, and the one place problem reports are built.
+ * Every problem code the mediator answers with beyond the didcomm module's {@link ProblemCode} constants
+ * ({@code MSG_UNSUPPORTED}, {@code MSG_INVALID}, ...; one name per code), and the one place problem reports are
+ * built.
  *
  * <p>Message: <a href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0035-report-problem">Aries
  * RFC 0035</a> {@code https://didcomm.org/report-problem/1.0/problem-report} with {@code description:
@@ -25,10 +27,6 @@ public final class ProblemReports {
     /** The DIDComm v2 problem-report message type. */
     public static final MessageType PROBLEM_REPORT_V2 = REPORT_PROBLEM_V2.message("problem-report");
 
-    /** A message of a protocol (or protocol version) the mediator does not serve. */
-    public static final ProblemCode UNSUPPORTED = ProblemCode.MSG_UNSUPPORTED;
-    /** A message with missing or malformed fields, or not valid in the protocol's current state. */
-    public static final ProblemCode INVALID = ProblemCode.MSG_INVALID;
     /** A message that must be authcrypted (the mediator must know the sender) arrived anoncrypted. */
     public static final ProblemCode NOT_AUTHENTICATED = new ProblemCode("e.p.trust.not-authenticated");
     /** keylist-update, keylist-query or pickup from a connection without a granted mediation. */
@@ -87,7 +85,7 @@ public final class ProblemReports {
 
     /** The report for a message whose protocol is not served. */
     public static ObjectNode unsupported(InboundMessage in) {
-        return of(in, UNSUPPORTED, "unsupported message type: " + in.type());
+        return of(in, ProblemCode.MSG_UNSUPPORTED, "unsupported message type: " + in.type());
     }
 
     /**

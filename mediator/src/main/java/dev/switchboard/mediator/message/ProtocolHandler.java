@@ -1,38 +1,7 @@
 package dev.switchboard.mediator.message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.didcomm.DidcommVersion;
-import java.util.List;
-import java.util.Set;
-
 /**
- * Serves the messages of one protocol family and major version. Implementations are CDI beans; the
- * {@link HandlerRegistry} finds them and routes by {@link #protocols()}.
+ * A CDI bean serving DIDComm protocols declaratively: {@link Serves} on the class names each protocol, {@link
+ * Handles} on a method each message type it answers. The {@link HandlerRegistry} finds the beans by this type.
  */
-public interface ProtocolHandler {
-
-    /** The PIURIs this handler serves (any minor version of each major version is routed here). */
-    List<Piuri> protocols();
-
-    /**
-     * The DIDComm generations whose messages this handler serves; a message of another generation gets an
-     * unsupported problem report. DIDComm v1 protocols by default.
-     */
-    default Set<DidcommVersion> generations() {
-        return Set.of(DidcommVersion.V1);
-    }
-
-    /** The roles the mediator plays in these protocols, as discover-features discloses them. */
-    default List<String> roles() {
-        return List.of();
-    }
-
-    /**
-     * Handles one message.
-     *
-     * @param message the unpacked message; its type matches one of {@link #protocols()}
-     * @return the replies to the sender, in order (plaintext, not yet packed), possibly empty
-     * @throws MediatorProblem when the message is refused; the dispatcher answers a problem report
-     */
-    List<ObjectNode> handle(InboundMessage message);
-}
+public interface ProtocolHandler {}

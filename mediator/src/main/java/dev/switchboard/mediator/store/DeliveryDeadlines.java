@@ -40,10 +40,10 @@ public class DeliveryDeadlines {
      */
     public record Claimed(List<String> wallets, @Nullable Instant next) {}
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** Constructor injection. */
-    public DeliveryDeadlines(RedisConnection redis) {
+    public DeliveryDeadlines(MediatorRedis redis) {
         this.redis = redis;
     }
 

@@ -25,7 +25,7 @@ final class DueSets {
      *
      * @return true when it was removed
      */
-    static boolean clearIf(RedisConnection redis, String key, String member, Instant due) {
+    static boolean clearIf(MediatorRedis redis, String key, String member, Instant due) {
         Long removed = redis.sync()
                 .eval(
                         CLEAR_IF,

@@ -16,10 +16,10 @@ public class IdempotencyRecords {
     /** The state of a post whose first attempt is being processed. */
     public static final String PENDING = "pending";
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** Constructor injection. */
-    public IdempotencyRecords(RedisConnection redis) {
+    public IdempotencyRecords(MediatorRedis redis) {
         this.redis = redis;
     }
 

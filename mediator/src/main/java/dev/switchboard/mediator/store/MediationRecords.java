@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 @ApplicationScoped
 public class MediationRecords {
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** Constructor injection. */
-    public MediationRecords(RedisConnection redis) {
+    public MediationRecords(MediatorRedis redis) {
         this.redis = redis;
     }
 

@@ -39,10 +39,10 @@ public class MediatorKeyRecords {
      */
     public record Stored(String name, String value, boolean created) {}
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** Constructor injection. */
-    public MediatorKeyRecords(RedisConnection redis) {
+    public MediatorKeyRecords(MediatorRedis redis) {
         this.redis = redis;
     }
 

@@ -35,7 +35,7 @@ public class QueueProducer {
      * @param meters where the queue's meters ({@link MicrometerQueueMetrics}) and the gauges of all mailboxes
      *     ({@link MailboxGauges}) are registered
      */
-    public QueueProducer(RedisConfig config, MailboxConfig mailbox, RedisConnection redis, MeterRegistry meters) {
+    public QueueProducer(RedisConfig config, MailboxConfig mailbox, MediatorRedis redis, MeterRegistry meters) {
         RedisSettings settings = new RedisSettings(
                 config.uri(),
                 RedisSettings.Mode.STANDALONE,

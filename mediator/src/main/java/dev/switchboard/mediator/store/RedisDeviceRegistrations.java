@@ -25,10 +25,10 @@ public class RedisDeviceRegistrations implements DeviceRegistrations {
             return 0
             """;
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** Constructor injection. */
-    public RedisDeviceRegistrations(RedisConnection redis) {
+    public RedisDeviceRegistrations(MediatorRedis redis) {
         this.redis = redis;
     }
 

@@ -27,14 +27,14 @@ import org.jspecify.annotations.Nullable;
 public class RedisDidPeer4LongForms implements DidPeer4.LongForms {
     private static final Duration REFRESH_EVERY = Duration.ofDays(1);
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
     private final DidPeer4.LongForms cache = DidPeer4.LongForms.inMemory(10_000);
     private final Duration ttl;
     /** DIDs stored or refreshed lately by this instance: no Redis write for them until it expires. */
     private final Cache<String, Boolean> refreshed;
 
     /** Constructor injection. */
-    public RedisDidPeer4LongForms(RedisConnection redis, MediatorConfig config) {
+    public RedisDidPeer4LongForms(MediatorRedis redis, MediatorConfig config) {
         this.redis = redis;
         this.ttl = config.didPeer4LongFormTtl();
         if (ttl.isNegative() || ttl.isZero()) {

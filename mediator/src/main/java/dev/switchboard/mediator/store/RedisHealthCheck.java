@@ -9,10 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class RedisHealthCheck implements HealthCheck {
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** @param redis the shared connection */
-    public RedisHealthCheck(RedisConnection redis) {
+    public RedisHealthCheck(MediatorRedis redis) {
         this.redis = redis;
     }
 

@@ -27,10 +27,10 @@ public class RedisPushSchedule implements PushSchedule {
             return due
             """;
 
-    private final RedisConnection redis;
+    private final MediatorRedis redis;
 
     /** Constructor injection. */
-    public RedisPushSchedule(RedisConnection redis) {
+    public RedisPushSchedule(MediatorRedis redis) {
         this.redis = redis;
     }
 

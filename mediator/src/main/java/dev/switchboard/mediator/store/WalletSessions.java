@@ -1,6 +1,6 @@
 package dev.switchboard.mediator.store;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import io.lettuce.core.SetArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jspecify.annotations.Nullable;
@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 @ApplicationScoped
 public class WalletSessions {
-    private final RedisConnection redis;
-    private final RelayConfig relayConfig;
+    private final MediatorRedis redis;
+    private final RelayBackendConfig relayConfig;
 
     /** Constructor injection. */
-    public WalletSessions(RedisConnection redis, RelayConfig relayConfig) {
+    public WalletSessions(MediatorRedis redis, RelayBackendConfig relayConfig) {
         this.redis = redis;
         this.relayConfig = relayConfig;
     }

@@ -1,6 +1,6 @@
 /**
  * The mediator's Redis access: one shared Lettuce connection ({@link
- * dev.switchboard.mediator.store.RedisConnection}, plus the embedded server for single-machine runs and the
+ * dev.switchboard.mediator.store.MediatorRedis}, plus the embedded server for single-machine runs and the
  * readiness check), the queue module's adapters as beans ({@link dev.switchboard.mediator.store.QueueProducer}:
  * mailboxes, mailbox admin, route table; the queue's Micrometer meters and mailbox gauges), and the mediator's own records, each behind a class that speaks of what it holds:
  * wallet sessions ({@link dev.switchboard.mediator.store.WalletSessions}), delivery deadlines ({@link

@@ -2,7 +2,7 @@ package dev.switchboard.mediator.transport;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -52,7 +52,7 @@ public class DidcommResource {
         return executor.submit(
                 InboundExecutor.Lane.ANONYMOUS,
                 body.length,
-                () -> toResponse(dispatcher.dispatch(body, new Transport.Http())));
+                () -> toResponse(dispatcher.dispatch(body, new InboundTransport.Http())));
     }
 
     static Response toResponse(Dispatcher.Outcome outcome) {

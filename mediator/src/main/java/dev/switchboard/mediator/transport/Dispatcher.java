@@ -2,48 +2,43 @@ package dev.switchboard.mediator.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.didcomm.Envelopes;
 import dev.switchboard.didcomm.ProblemCode;
-import dev.switchboard.didcomm.UnpackMetadata;
 import dev.switchboard.mediator.config.MediatorConfig;
-import dev.switchboard.mediator.envelope.Envelopes;
+import dev.switchboard.mediator.delivery.DeliveryService;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MessageType;
-import dev.switchboard.mediator.message.ProblemReports;
-import dev.switchboard.mediator.message.ReturnRoute;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
+import dev.switchboard.mediator.message.MediatorProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one path of every inbound packed message, whatever the ingress: size check, unpack, parse, route to
- * the protocol handler, pack and route the replies.
+ * The front door of every inbound packed message, whatever the ingress: size check, envelope detection (DIDComm
+ * v1, v2, or a v2 plaintext), opening ({@link V1Opener}, {@link V2Opener}: unpack and parse), the handler the
+ * {@link HandlerRegistry} declares for the message's type, then the replies through {@link ReplyRouter} (which
+ * also maps a refusal to a problem report or an HTTP status), then the pushes the handler asked for.
  *
- * <p>Replies (authcrypted from the key the message was sent to, to the sender): on a socket, through the
- * relay's {@code send} callback whatever the return route (a socket is a duplex session; Credo sends DID
- * exchange {@code complete} with {@code return_route none} and expects the socket to stay usable); over
- * HTTP, the first reply in the response body when the message asked for a return route; anything else is
- * queued in the sender's mailbox. Nothing here closes a socket.
+ * <p>A message is answered in its own generation. Nothing here closes a socket.
  */
 @ApplicationScoped
 public class Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String ENVELOPE_ENC = DidcommResource.ENVELOPE_ENC;
-
-    private final Envelopes envelopes;
-    private final Replies replies;
+    private final V1Opener v1;
+    private final V2Opener v2;
+    private final HandlerRegistry registry;
+    private final ReplyRouter router;
+    private final RouteRecorder routeRecorder;
+    private final DeliveryService delivery;
     private final MediatorConfig config;
     private final MeterRegistry meters;
-    private final DispatcherV2 v2;
 
     /** The outcome of one inbound message. */
     public sealed interface Outcome {
@@ -54,12 +49,7 @@ public class Dispatcher {
          * @param mediaType the reply's media type ({@code application/didcomm-envelope-enc} for v1, {@code
          *     application/didcomm-encrypted+json} for v2)
          */
-        record Accepted(byte @Nullable [] reply, String mediaType) implements Outcome {
-            /** A DIDComm v1 outcome. */
-            public Accepted(byte @Nullable [] reply) {
-                this(reply, DidcommResource.ENVELOPE_ENC);
-            }
-        }
+        record Accepted(byte @Nullable [] reply, String mediaType) implements Outcome {}
 
         /**
          * Refused before or without a reply the sender can decrypt: answered with an HTTP status.
@@ -68,71 +58,86 @@ public class Dispatcher {
          * @param code the problem code
          * @param description what was wrong, safe to show
          */
-        record Refused(int status, ProblemCode code, String description) implements Outcome {}
+        record Refused(int status, ProblemCode code, String description) implements Outcome, Opened {}
     }
 
     /** Constructor injection. */
-    Dispatcher(Envelopes envelopes, Replies replies, MediatorConfig config, MeterRegistry meters, DispatcherV2 v2) {
+    Dispatcher(
+            V1Opener v1,
+            V2Opener v2,
+            HandlerRegistry registry,
+            ReplyRouter router,
+            RouteRecorder routeRecorder,
+            DeliveryService delivery,
+            MediatorConfig config,
+            MeterRegistry meters) {
+        this.v1 = v1;
         this.v2 = v2;
-        this.envelopes = envelopes;
-        this.replies = replies;
+        this.registry = registry;
+        this.router = router;
+        this.routeRecorder = routeRecorder;
+        this.delivery = delivery;
         this.config = config;
         this.meters = meters;
     }
 
     /**
-     * Processes one packed message of either generation (told apart by {@link
-     * dev.switchboard.didcomm.Envelopes#detect}; a v2 plaintext is recognised by its {@code type} and {@code
-     * id}); a message is answered in its own generation. Never throws for bad input; a store failure is {@link
+     * Processes one packed message of either generation. Never throws for bad input; a store failure is {@link
      * Outcome.Refused} 503 with nothing acknowledged.
      */
-    public Outcome dispatch(byte[] packed, Transport transport) {
+    public Outcome dispatch(byte[] packed, InboundTransport transport) {
         if (packed.length > config.maxMessageBytes()) {
-            return replies.refused(
+            return router.refused(
                     413, ProblemCode.MSG_TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
         }
+        Opened opened;
         if (generation(packed) == DidcommVersion.V2) {
             meters.counter("switchboard.inbound", "generation", "v2").increment();
-            return v2.dispatch(packed, transport);
+            opened = v2.open(packed, transport);
+        } else {
+            opened = v1.open(packed, transport);
         }
-        Envelopes.Unpacked unpacked;
         try {
-            unpacked = envelopes.unpack(packed);
-        } catch (DidcommException e) {
-            return replies.unpackFailed(e);
-        }
-        UnpackMetadata meta = unpacked.metadata();
-        String sender = meta.senderKid();
-        String recipient = meta.recipientKid() == null ? "" : meta.recipientKid();
-        Replies.Packer packer = reply -> {
-            try {
-                return envelopes.authcrypt(JSON.writeValueAsBytes(reply), recipient, sender);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        try {
-            Optional<InboundMessage> parsed = parse(unpacked.plaintext(), sender, recipient, transport);
-            if (parsed.isEmpty()) {
-                if (sender == null) {
-                    return replies.refused(400, ProblemReports.INVALID, "not a DIDComm message (@type, @id)");
-                }
-                ObjectNode report = ProblemReports.unthreaded(
-                        ProblemReports.INVALID,
-                        "not a DIDComm message (@type, @id)",
-                        UUID.randomUUID().toString());
-                return replies.route(List.of(report), sender, packer, ReturnRoute.ALL, transport, ENVELOPE_ENC);
-            }
-            return replies.answer(parsed.get(), sender, packer, ENVELOPE_ENC);
+            return switch (opened) {
+                case Outcome.Refused r -> r;
+                case Opened.Unparsed u ->
+                    router.route(
+                            List.of(u.report()), u.sender(), u.packer(), u.returnRoute(), transport, u.mediaType());
+                case Opened.Parsed p -> handle(p.message(), p.packer(), p.mediaType());
+            };
         } catch (RuntimeException e) {
-            return replies.storeFailed(e);
+            return router.storeFailed(e);
         }
+    }
+
+    /**
+     * Records a socket route for the sender, runs the declared handler, routes its replies (or the refusal), then
+     * pushes what the handler asked for and, when the route is new, the sender's mailbox (a reconnect drains what
+     * waited).
+     */
+    private Outcome handle(InboundMessage message, ReplyRouter.Packer packer, String mediaType) {
+        String sender = message.senderKey();
+        InboundTransport.Socket socket = message.transport().socket();
+        boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
+        Outcome outcome;
+        try {
+            Handled handled = registry.handle(message);
+            outcome = router.route(
+                    handled.replies(), sender, packer, message.returnRoute(), message.transport(), mediaType);
+            handled.pushAfter().forEach(delivery::push); // after the replies: a status precedes the deliveries
+        } catch (MediatorProblem problem) {
+            outcome = router.refuse(message, problem, packer, mediaType);
+        }
+        if (newRoute) {
+            delivery.push(sender);
+        }
+        return outcome;
     }
 
     /** The generation of a packed message; v1 when undecidable (the v1 unpack then names the problem). */
     static DidcommVersion generation(byte[] packed) {
         try {
-            return dev.switchboard.didcomm.Envelopes.detect(packed);
+            return Envelopes.detect(packed);
         } catch (DidcommException e) {
             try {
                 JsonNode json = JSON.readTree(packed);
@@ -147,30 +152,5 @@ public class Dispatcher {
             }
             return DidcommVersion.V1;
         }
-    }
-
-    private Optional<InboundMessage> parse(
-            byte[] plaintext, @Nullable String sender, String recipient, Transport transport) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(plaintext);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (json == null || !json.isObject()) {
-            return Optional.empty();
-        }
-        JsonNode type = json.get("@type");
-        JsonNode id = json.get("@id");
-        if (type == null
-                || !type.isTextual()
-                || id == null
-                || !id.isTextual()
-                || id.asText().isEmpty()) {
-            return Optional.empty();
-        }
-        return MessageType.parse(type.asText())
-                .map(t -> new InboundMessage(
-                        (ObjectNode) json, t, id.asText(), ReturnRoute.of(json), sender, recipient, transport));
     }
 }

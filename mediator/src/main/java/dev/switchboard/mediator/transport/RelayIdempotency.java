@@ -1,6 +1,6 @@
 package dev.switchboard.mediator.transport;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.mediator.store.IdempotencyRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -10,12 +10,12 @@ import java.util.concurrent.locks.LockSupport;
  * De-duplicates relay posts by their {@code Idempotency-Key} (SocketDock relays send {@code
  * <instance_id>:<connection_id>:<seq>} and repeat it on every retry of one frame). In Redis, shared by all
  * instances ({@link IdempotencyRecords}): a post's state is {@code pending} while the first attempt is processed
- * (for at most {@link RelayConfig#idempotencyProcessingLease()}, so an instance that dies mid-attempt does
- * not hold the key), then its final HTTP status, for {@link RelayConfig#idempotencyTtl()}. A failed attempt
+ * (for at most {@link RelayBackendConfig#idempotencyProcessingLease()}, so an instance that dies mid-attempt does
+ * not hold the key), then its final HTTP status, for {@link RelayBackendConfig#idempotencyTtl()}. A failed attempt
  * (5xx) forgets the key, so the relay's retry processes the event again.
  *
  * <p>A retry of a finished attempt gets the same status; a retry of an attempt still in progress waits up
- * to {@link RelayConfig#duplicateWait()} for its status (or takes over if it failed or its processing lease
+ * to {@link RelayBackendConfig#duplicateWait()} for its status (or takes over if it failed or its processing lease
  * lapsed), then gets 503: never a 2xx, which the relay would take as delivered although the first attempt
  * may still fail or its instance die. At-least-once: an attempt outliving its processing lease may be
  * processed twice; a frame is never dropped.
@@ -31,10 +31,10 @@ public class RelayIdempotency {
     private static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
 
     private final IdempotencyRecords records;
-    private final RelayConfig config;
+    private final RelayBackendConfig config;
 
     /** Constructor injection. */
-    public RelayIdempotency(IdempotencyRecords records, RelayConfig config) {
+    public RelayIdempotency(IdempotencyRecords records, RelayBackendConfig config) {
         this.records = records;
         this.config = config;
     }

@@ -1,9 +1,9 @@
 package dev.switchboard.mediator.transport;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.queue.route.RouteTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -36,7 +36,7 @@ public class RouteRecorder {
 
     private final DeliveryService delivery;
     private final RouteTable routes;
-    private final RelayConfig config;
+    private final RelayBackendConfig config;
     private final long refreshNanos;
     /** owner (instanceId/connectionId) -> wallet -> System.nanoTime() of the last full record. */
     private final Map<String, Map<String, Long>> recorded = new ConcurrentHashMap<>();
@@ -46,7 +46,7 @@ public class RouteRecorder {
     private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
 
     /** Constructor injection. */
-    public RouteRecorder(DeliveryService delivery, RouteTable routes, RelayConfig config, RelayClient relay) {
+    public RouteRecorder(DeliveryService delivery, RouteTable routes, RelayBackendConfig config, RelayClient relay) {
         relay.onFailure(this::sendFailed);
         this.delivery = delivery;
         this.routes = routes;
@@ -69,7 +69,7 @@ public class RouteRecorder {
      *     caller then delivers what waited for the wallet
      * @throws RuntimeException when the store failed (nothing is remembered then)
      */
-    public boolean record(String conn, Transport.Socket socket) {
+    public boolean record(String conn, InboundTransport.Socket socket) {
         long now = System.nanoTime();
         Map<String, Long> wallets = recorded.get(socket.owner());
         Long last = wallets == null ? null : wallets.get(conn);

@@ -1,9 +1,9 @@
 package dev.switchboard.mediator.transport;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayAuth;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.queue.route.RouteTable;
 import dev.switchboard.socketdock.protocol.ConnectEvent;
 import dev.switchboard.socketdock.protocol.DisconnectEvent;
@@ -39,8 +39,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Posts carrying an {@code Idempotency-Key} (a relay's retry repeats the key) are processed once across
  * all instances: a retry gets the first attempt's status, or 503 while that is still in progress (see {@link
- * RelayIdempotency}). Pushes that handling a frame asks for start only after its replies went out on the
- * socket, so a reply (e.g. the {@code status} answering {@code live-delivery-change}) precedes the deliveries.
+ * RelayIdempotency}).
  */
 @Path("/socketdock")
 public class SocketDockResource {
@@ -53,7 +52,7 @@ public class SocketDockResource {
     private final Dispatcher dispatcher;
     private final DeliveryService delivery;
     private final RouteTable routes;
-    private final RelayConfig config;
+    private final RelayBackendConfig config;
     private final InboundExecutor executor;
     private final RelayIdempotency idempotency;
     private final RouteRecorder routeRecorder;
@@ -64,7 +63,7 @@ public class SocketDockResource {
             Dispatcher dispatcher,
             DeliveryService delivery,
             RouteTable routes,
-            RelayConfig config,
+            RelayBackendConfig config,
             InboundExecutor executor,
             RelayIdempotency idempotency,
             RouteRecorder routeRecorder) {
@@ -100,7 +99,7 @@ public class SocketDockResource {
             Dispatcher.Outcome outcome;
             // the relay's socket id on every log line of this frame's handling (a JSON log field)
             MDC.put(CONNECTION_ID_MDC, event.meta().connectionId());
-            try (var afterReply = delivery.deferPushes()) {
+            try {
                 outcome = dispatcher.dispatch(event.payload(), socket(event.meta()));
             } finally {
                 MDC.remove(CONNECTION_ID_MDC);
@@ -151,10 +150,10 @@ public class SocketDockResource {
     }
 
     /** The socket of a meta: the relay instance is {@code instance_id}, else the send URI's authority. */
-    static Transport.Socket socket(Meta meta) {
+    static InboundTransport.Socket socket(Meta meta) {
         URI send = URI.create(meta.send());
         String instance = meta.instanceId() != null ? meta.instanceId() : String.valueOf(send.getRawAuthority());
-        return new Transport.Socket(instance, meta.connectionId(), send, URI.create(meta.disconnect()));
+        return new InboundTransport.Socket(instance, meta.connectionId(), send, URI.create(meta.disconnect()));
     }
 
     private static final String MISBOUND = "token does not match the event (connection_id or kid)";

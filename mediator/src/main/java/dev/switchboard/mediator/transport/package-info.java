@@ -1,10 +1,11 @@
 /**
  * Ingress: {@code POST /} (DIDComm v1 and v2 over HTTP), {@code POST /socketdock/*} (the relay backend,
  * verified with the relay request token, retries de-duplicated by {@code Idempotency-Key} through {@link
- * dev.switchboard.mediator.store.IdempotencyRecords}), and the {@link dev.switchboard.mediator.transport.Dispatcher} every
- * inbound packed message goes through; it detects the generation and hands v2 to {@link
- * dev.switchboard.mediator.transport.DispatcherV2}. Both hand a parsed message to {@code Replies}:
- * the handler, problem-to-report-or-refusal mapping, reply routing (socket, HTTP body, mailbox), counting. The resources are non-blocking: bodies are read on the
+ * dev.switchboard.mediator.store.IdempotencyRecords}), and the front door every inbound packed message goes through, {@link
+ * dev.switchboard.mediator.transport.Dispatcher}: it detects the envelope (v1, v2, v2 plaintext), has {@code
+ * V1Opener} or {@code V2Opener} unpack and parse it, hands the parsed message to the handler registry, and the
+ * replies (or the refusal: problem report or HTTP status) to {@code ReplyRouter}, which routes them (socket, HTTP
+ * body, mailbox) and counts them; then it starts the pushes the handler returned. The resources are non-blocking: bodies are read on the
  * event loop and processed on virtual threads ({@link dev.switchboard.mediator.transport.InboundExecutor}) in
  * two bounded lanes, anonymous {@code POST /} and relay posts (whose tokens are verified before they queue);
  * a request past its lane's bounds is answered 503 with {@code Retry-After} before any work;

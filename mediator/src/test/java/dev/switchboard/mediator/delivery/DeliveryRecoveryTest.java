@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorIdentity;
-import dev.switchboard.mediator.message.Transport;
-import dev.switchboard.mediator.protocol.pickup.v2.PickupV2Handler;
+import dev.switchboard.mediator.message.InboundTransport;
+import dev.switchboard.mediator.protocol.messagepickup.v2.PickupV2Handler;
 import dev.switchboard.mediator.store.DeliveryDeadlines;
 import dev.switchboard.mediator.testing.Flows;
 import dev.switchboard.mediator.testing.RecordingRelay;
@@ -86,8 +86,8 @@ class DeliveryRecoveryTest {
     /** Records the wallet's route on {@code socket} and turns live mode on, as a frame would, without a push. */
     private void liveWithoutPush(String conn, String socket) {
         Meta meta = relay.meta(socket);
-        Transport.Socket live =
-                new Transport.Socket(instance, socket, URI.create(meta.send()), URI.create(meta.disconnect()));
+        InboundTransport.Socket live =
+                new InboundTransport.Socket(instance, socket, URI.create(meta.send()), URI.create(meta.disconnect()));
         delivery.recordRoute(conn, live);
         delivery.liveMode(conn, live, true, PickupV2Handler.PIURI);
     }

@@ -2,7 +2,7 @@ package dev.switchboard.mediator.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.mediator.config.RelayConfig;
+import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.socketdock.protocol.HttpNames;
 import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.protocol.auth.SharedSecret;
@@ -89,7 +89,7 @@ class RelayClientTest {
     }
 
     private static RelayClient client() {
-        RelayConfig config = new RelayConfig() {
+        RelayBackendConfig config = new RelayBackendConfig() {
             @Override
             public Optional<String> jwtSecret() {
                 return Optional.of(SECRET);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.config.RedisConfig;
 import dev.switchboard.mediator.store.MediatorKeyRecords;
-import dev.switchboard.mediator.store.RedisConnection;
+import dev.switchboard.mediator.store.MediatorRedis;
 import dev.switchboard.mediator.testing.RedisTestResource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +104,7 @@ class MediatorIdentityTest {
     }
 
     private static MediatorKeyRecords records(RedisConfig config) {
-        return new MediatorKeyRecords(new RedisConnection(config));
+        return new MediatorKeyRecords(new MediatorRedis(config));
     }
 
     /** The stored value of a record (a second writer gets the first one's value back). */

@@ -41,8 +41,8 @@ class RedisDidPeer4LongFormsTest {
         server.stop();
     }
 
-    private static RedisConnection connect() {
-        return new RedisConnection(new RedisConfig() {
+    private static MediatorRedis connect() {
+        return new MediatorRedis(new RedisConfig() {
             public java.util.Optional<String> password() {
                 return java.util.Optional.empty();
             }
@@ -121,7 +121,7 @@ class RedisDidPeer4LongFormsTest {
         DidDocument viaShort = instanceB.require(shortForm + "#key-1");
         assertThat(viaShort.id()).isEqualTo(shortForm);
         assertThat(viaShort.keyAgreement()).hasSize(1);
-        RedisConnection redis = connect();
+        MediatorRedis redis = connect();
         assertThat(redis.sync().get(redis.keys().didPeer4(shortForm))).isEqualTo(longForm);
     }
 }

@@ -24,7 +24,7 @@ class UnauthenticatedWritesTest {
     MediatorDid mediator;
 
     @Inject
-    RedisConnection redis;
+    MediatorRedis redis;
 
     @Test
     void aDidPeer4LongFormIsStoredOnlyAfterItsMessageDecryptedAndWithATtl() throws Exception {

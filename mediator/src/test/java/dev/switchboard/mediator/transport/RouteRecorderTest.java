@@ -3,7 +3,7 @@ package dev.switchboard.mediator.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.mediator.delivery.RelayClient;
-import dev.switchboard.mediator.message.Transport;
+import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.queue.route.Route;
 import dev.switchboard.queue.route.RouteTable;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,10 +26,10 @@ class RouteRecorderTest {
     @Inject
     RelayClient relay;
 
-    private static Transport.Socket socket() {
+    private static InboundTransport.Socket socket() {
         String id = "c-" + UUID.randomUUID();
         // port 1 on loopback: nothing listens, so a send callback to it fails at once
-        return new Transport.Socket(
+        return new InboundTransport.Socket(
                 "relay-rr",
                 id,
                 URI.create("http://127.0.0.1:1/socket/" + id + "/send"),
@@ -45,7 +45,7 @@ class RouteRecorderTest {
     @Test
     void recordsOncePerIntervalAndAgainAfterForget() {
         String wallet = "wallet-" + UUID.randomUUID();
-        Transport.Socket socket = socket();
+        InboundTransport.Socket socket = socket();
 
         assertThat(recorder.record(wallet, socket)).isTrue();
         assertThat(connectionsOf(wallet)).containsExactly(socket.connectionId());
@@ -62,7 +62,7 @@ class RouteRecorderTest {
 
     @Test
     void anotherWalletOnTheSameSocketIsRecordedToo() {
-        Transport.Socket socket = socket();
+        InboundTransport.Socket socket = socket();
         String first = "wallet-" + UUID.randomUUID();
         String second = "wallet-" + UUID.randomUUID();
         assertThat(recorder.record(first, socket)).isTrue();
@@ -73,7 +73,7 @@ class RouteRecorderTest {
     @Test
     void aFailedSendCallbackMakesTheNextMessageRecordAgain() {
         String wallet = "wallet-" + UUID.randomUUID();
-        Transport.Socket socket = socket();
+        InboundTransport.Socket socket = socket();
         assertThat(recorder.record(wallet, socket)).isTrue();
         // the pusher drops the route when a callback fails; the recorder must not keep it "recorded"
         routes.remove(wallet, socket.connectionId()).toCompletableFuture().join();

@@ -2,8 +2,10 @@ package dev.switchboard.mediator.protocol.pushnotifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.PushConfig;
 import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.Handled;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
@@ -13,7 +15,6 @@ import dev.switchboard.mediator.push.DeviceRegistration;
 import dev.switchboard.mediator.push.DeviceRegistrations;
 import dev.switchboard.mediator.push.PushProvider;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -40,24 +41,14 @@ public class DeviceInfoExchange {
     }
 
     /**
-     * Handles one message of {@code piuri} for {@code provider}.
+     * {@code set-device-info} of {@code piuri} for {@code provider} -> {@code ack}.
      *
      * @param withPlatform true when the protocol has {@code device_platform} (FCM)
      * @throws MediatorProblem {@code e.p.trust.not-authenticated} (anoncrypted), {@code
-     *     e.p.req.mediation-not-granted}, {@code e.p.msg.missing-value}, {@code e.p.msg.invalid}, {@code
-     *     e.p.req.not-registered-for-push-notifications}, {@code e.p.msg.unsupported}
+     *     e.p.req.mediation-not-granted}, {@code e.p.msg.missing-value}, {@code e.p.msg.invalid}
      */
-    public List<ObjectNode> handle(InboundMessage message, Piuri piuri, PushProvider provider, boolean withPlatform) {
-        String conn = mediations.requireGranted(message.requireSender());
-        return switch (message.type().name()) {
-            case "set-device-info" -> List.of(set(message, conn, piuri, provider, withPlatform));
-            case "get-device-info" -> List.of(get(message, conn, piuri, provider, withPlatform));
-            default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
-        };
-    }
-
-    private ObjectNode set(InboundMessage in, String conn, Piuri piuri, PushProvider provider, boolean withPlatform) {
+    public Handled set(InboundMessage in, Piuri piuri, PushProvider provider, boolean withPlatform) {
+        String conn = mediations.requireGranted(in.requireSender());
         String token = text(in.body(), "device_token", config.maxTokenLength());
         String platform = withPlatform ? text(in.body(), "device_platform", MAX_PLATFORM_LENGTH) : null;
         if (token == null && (!withPlatform || platform == null)) {
@@ -67,16 +58,22 @@ public class DeviceInfoExchange {
                     ProblemReports.MISSING_VALUE,
                     "device_token and device_platform must both be set, or both be null to remove the registration");
         } else if (token.isBlank()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "device_token: blank");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "device_token: blank");
         } else {
             registrations.put(conn, new DeviceRegistration(provider, token, platform));
         }
         ObjectNode ack = Messages.reply(in, piuri.message("ack"));
         ack.put("status", "OK");
-        return ack;
+        return Handled.reply(ack);
     }
 
-    private ObjectNode get(InboundMessage in, String conn, Piuri piuri, PushProvider provider, boolean withPlatform) {
+    /**
+     * {@code get-device-info} of {@code piuri} for {@code provider} -> {@code device-info}.
+     *
+     * @throws MediatorProblem as {@link #set}, and {@code e.p.req.not-registered-for-push-notifications}
+     */
+    public Handled get(InboundMessage in, Piuri piuri, PushProvider provider, boolean withPlatform) {
+        String conn = mediations.requireGranted(in.requireSender());
         Optional<DeviceRegistration> device = registrations.find(conn, provider);
         if (device.isEmpty()) {
             throw new MediatorProblem(
@@ -87,7 +84,7 @@ public class DeviceInfoExchange {
         if (withPlatform) {
             info.put("device_platform", device.get().platform());
         }
-        return info;
+        return Handled.reply(info);
     }
 
     /** A string field, null when absent or JSON null. */
@@ -97,10 +94,10 @@ public class DeviceInfoExchange {
             return null;
         }
         if (!value.isTextual()) {
-            throw new MediatorProblem(ProblemReports.INVALID, field + ": not a string or null");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, field + ": not a string or null");
         }
         if (value.asText().length() > maxLength) {
-            throw new MediatorProblem(ProblemReports.INVALID, field + ": longer than " + maxLength + " characters");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, field + ": longer than " + maxLength + " characters");
         }
         return value.asText();
     }

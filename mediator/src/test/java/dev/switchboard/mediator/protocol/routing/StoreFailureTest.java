@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.mediator.config.RedisConfig;
 import dev.switchboard.mediator.identity.MediatorDid;
 import dev.switchboard.mediator.identity.MediatorIdentity;
-import dev.switchboard.mediator.store.RedisConnection;
+import dev.switchboard.mediator.store.MediatorRedis;
 import dev.switchboard.mediator.testing.Flows;
 import dev.switchboard.mediator.testing.FlowsV2;
 import dev.switchboard.mediator.testing.RecordingRelay;
@@ -41,7 +41,7 @@ class StoreFailureTest {
     MediatorDid mediator;
 
     @Inject
-    RedisConnection redis;
+    MediatorRedis redis;
 
     @Inject
     RedisConfig redisConfig;

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.subtle.Ed25519Sign;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.identity.MediatorKey;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
 import io.github.novacrypto.base58.Base58;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +35,7 @@ import java.util.List;
  * with the invitation key: {@code sig_data} = 8-byte big-endian epoch seconds || the JSON, base64url.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/connections/1.0", roles = "inviter")
 public class ConnectionsV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/connections/1.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/connections/1.0");
@@ -48,38 +52,19 @@ public class ConnectionsV1Handler implements ProtocolHandler {
         this.outOfBand = outOfBand;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("inviter");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        message.requireSender(); // the wallet is known by the key it authcrypts with, nothing else is kept
-        return switch (message.type().name()) {
-            case "request" -> List.of(respond(message));
-            case "problem_report" -> List.of();
-            default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
-        };
-    }
-
-    private ObjectNode respond(InboundMessage request) {
+    @Handles("https://didcomm.org/connections/1.0/request")
+    Handled request(InboundMessage request) {
+        request.requireSender(); // the wallet is known by the key it authcrypts with, nothing else is kept
         JsonNode connection = request.body().path("connection");
         if (!connection.isObject()
                 || !connection.path("DID").isTextual()
                 || !connection.path("DIDDoc").isObject()) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'connection' must hold 'DID' and 'DIDDoc'");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'connection' must hold 'DID' and 'DIDDoc'");
         }
         ObjectNode response = Messages.create(PIURI.message("response"));
         response.putObject("~thread").put("thid", request.thid());
         response.set("connection~sig", sign(ourConnection(), identity.invitationKey()));
-        return response;
+        return Handled.reply(response);
     }
 
     /** The mediator's {@code connection} object: unqualified DID and legacy DID document. */

@@ -3,16 +3,19 @@ package dev.switchboard.mediator.protocol.coordinatemediation.v1;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.identity.MediatorIdentity;
 import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.Locale;
  * granted mediation.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/coordinate-mediation/1.0", roles = "mediator")
 public class CoordinateMediationV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/coordinate-mediation/1.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/coordinate-mediation/1.0");
@@ -44,38 +48,19 @@ public class CoordinateMediationV1Handler implements ProtocolHandler {
         this.config = config;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("mediator");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        String conn = message.requireSender();
-        return switch (message.type().name()) {
-            case "mediate-request" -> List.of(grant(message, conn));
-            case "keylist-update" -> List.of(update(message, store.requireGranted(conn)));
-            case "keylist-query" -> List.of(query(message, store.requireGranted(conn)));
-            default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
-        };
-    }
-
-    private ObjectNode grant(InboundMessage message, String conn) {
-        store.grant(conn);
+    @Handles("https://didcomm.org/coordinate-mediation/1.0/mediate-request")
+    Handled mediateRequest(InboundMessage message) {
+        store.grant(message.requireSender());
         meters.counter("switchboard.mediations.granted").increment();
         ObjectNode grant = Messages.reply(message, PIURI.message("mediate-grant"));
         grant.put("endpoint", config.publicHttpUrl().toString());
         grant.putArray("routing_keys").add(identity.routingKey().didKey());
-        return grant;
+        return Handled.reply(grant);
     }
 
-    private ObjectNode update(InboundMessage message, String conn) {
+    @Handles("https://didcomm.org/coordinate-mediation/1.0/keylist-update")
+    Handled keylistUpdate(InboundMessage message) {
+        String conn = store.requireGranted(message.requireSender());
         JsonNode updates = Messages.requireArray(message.body(), "updates");
         ObjectNode response = Messages.reply(message, PIURI.message("keylist-update-response"));
         ArrayNode updated = response.putArray("updated");
@@ -95,15 +80,17 @@ public class CoordinateMediationV1Handler implements ProtocolHandler {
             entry.put("action", action);
             entry.put("result", result);
         }
-        return response;
+        return Handled.reply(response);
     }
 
-    private ObjectNode query(InboundMessage message, String conn) {
+    @Handles("https://didcomm.org/coordinate-mediation/1.0/keylist-query")
+    Handled keylistQuery(InboundMessage message) {
+        String conn = store.requireGranted(message.requireSender());
         JsonNode paginate = message.body().path("paginate");
         int limit = paginate.path("limit").asInt(DEFAULT_PAGE);
         int offset = paginate.path("offset").asInt(0);
         if (limit < 1 || offset < 0) {
-            throw new MediatorProblem(ProblemReports.INVALID, "paginate: limit must be >= 1 and offset >= 0");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "paginate: limit must be >= 1 and offset >= 0");
         }
         List<String> keys = store.keys(conn);
         List<String> page = keys.subList(Math.min(offset, keys.size()), Math.min(offset + limit, keys.size()));
@@ -114,6 +101,6 @@ public class CoordinateMediationV1Handler implements ProtocolHandler {
         pagination.put("count", page.size());
         pagination.put("offset", offset);
         pagination.put("remaining", Math.max(0, keys.size() - offset - page.size()));
-        return keylist;
+        return Handled.reply(keylist);
     }
 }

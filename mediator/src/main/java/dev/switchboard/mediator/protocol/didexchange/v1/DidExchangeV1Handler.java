@@ -2,19 +2,21 @@ package dev.switchboard.mediator.protocol.didexchange.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.identity.MediatorIdentity;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.outofband.v1.OutOfBandV1Handler;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * DID exchange 1.0/1.1, responder to the mediator's invitation.
@@ -28,6 +30,7 @@ import java.util.List;
  * return_route none}) is counted ({@code switchboard.connections{state=completed}}) and not answered.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/didexchange/1.1", roles = "responder")
 public class DidExchangeV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/didexchange/1.1} (1.0 is the same major version). */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/didexchange/1.1");
@@ -45,35 +48,19 @@ public class DidExchangeV1Handler implements ProtocolHandler {
         this.outOfBand = outOfBand;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
+    @Handles("https://didcomm.org/didexchange/1.1/complete")
+    Handled complete(InboundMessage message) {
+        message.requireSender();
+        meters.counter("switchboard.connections", "state", "completed").increment();
+        return Handled.NOTHING;
     }
 
-    @Override
-    public List<String> roles() {
-        return List.of("responder");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        message.requireSender(); // the wallet is known by the key it authcrypts with, nothing else is kept
-        return switch (message.type().name()) {
-            case "request" -> List.of(respond(message));
-            case "complete" -> {
-                meters.counter("switchboard.connections", "state", "completed").increment();
-                yield List.of();
-            }
-            case "problem_report" -> List.of();
-            default ->
-                throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
-        };
-    }
-
-    private ObjectNode respond(InboundMessage request) {
+    @Handles("https://didcomm.org/didexchange/1.1/request")
+    Handled request(InboundMessage request) {
+        request.requireSender(); // the wallet is known by the key it authcrypts with, nothing else is kept
         String theirDid = Messages.requireText(request.body(), "did");
         if (!theirDid.startsWith("did:")) {
-            throw new MediatorProblem(ProblemReports.INVALID, "'did' is not a DID");
+            throw new MediatorProblem(ProblemCode.MSG_INVALID, "'did' is not a DID");
         }
         MediatorDidDoc ours = MediatorDidDoc.of(identity.invitationKey().verkey(), outOfBand.endpoints());
         // reply in the request's own minor version: 1.0 -> 1.0, 1.1 -> 1.1
@@ -93,6 +80,6 @@ public class DidExchangeV1Handler implements ProtocolHandler {
             throw new UncheckedIOException(e);
         }
         meters.counter("switchboard.connections", "state", "response-sent").increment();
-        return response;
+        return Handled.reply(response);
     }
 }

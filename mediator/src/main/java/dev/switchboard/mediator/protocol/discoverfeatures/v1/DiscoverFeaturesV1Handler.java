@@ -2,18 +2,19 @@ package dev.switchboard.mediator.protocol.discoverfeatures.v1;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.message.Handled;
 import dev.switchboard.mediator.message.HandlerRegistry;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** Discover features 1.0: {@code query {"query"}} -> {@code disclose {"protocols":[{"pid","roles"}]}}. */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/discover-features/1.0", roles = "responder")
 public class DiscoverFeaturesV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/discover-features/1.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/discover-features/1.0");
@@ -25,24 +26,8 @@ public class DiscoverFeaturesV1Handler implements ProtocolHandler {
         this.registry = registry;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("responder");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        if (!message.type().name().equals("query")) {
-            if (message.type().name().equals("disclose")) {
-                return List.of();
-            }
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
-        }
+    @Handles("https://didcomm.org/discover-features/1.0/query")
+    Handled query(InboundMessage message) {
         String query = Messages.requireText(message.body(), "query");
         ObjectNode disclose = Messages.reply(message, PIURI.message("disclose"));
         ArrayNode protocols = disclose.putArray("protocols");
@@ -52,6 +37,11 @@ public class DiscoverFeaturesV1Handler implements ProtocolHandler {
             ArrayNode roles = protocol.putArray("roles");
             served.roles().forEach(roles::add);
         }
-        return List.of(disclose);
+        return Handled.reply(disclose);
+    }
+
+    @Handles("https://didcomm.org/discover-features/1.0/disclose")
+    Handled disclose(InboundMessage message) {
+        return Handled.NOTHING;
     }
 }

@@ -3,16 +3,17 @@ package dev.switchboard.mediator.protocol.discoverfeatures.v2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.mediator.message.Handled;
 import dev.switchboard.mediator.message.HandlerRegistry;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.discoverfeatures.v1.FeatureMatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Discover features 2.0: {@code queries {"queries":[{"feature-type","match"}]}} -> over DIDComm v1 (Aries RFC
@@ -23,6 +24,10 @@ import java.util.List;
  * alike. Only the {@code protocol} feature type is disclosed; other types match nothing.
  */
 @ApplicationScoped
+@Serves(
+        value = "https://didcomm.org/discover-features/2.0",
+        roles = "responder",
+        generations = {DidcommVersion.V1, DidcommVersion.V2})
 public class DiscoverFeaturesV2Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/discover-features/2.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/discover-features/2.0");
@@ -34,30 +39,8 @@ public class DiscoverFeaturesV2Handler implements ProtocolHandler {
         this.registry = registry;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public java.util.Set<dev.switchboard.didcomm.DidcommVersion> generations() {
-        return java.util.Set.of(dev.switchboard.didcomm.DidcommVersion.V1, dev.switchboard.didcomm.DidcommVersion.V2);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("responder");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        if (!message.type().name().equals("queries")) {
-            if (message.type().name().equals("disclosures")
-                    || message.type().name().equals("disclose")) {
-                return List.of();
-            }
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
-        }
+    @Handles("https://didcomm.org/discover-features/2.0/queries")
+    Handled queries(InboundMessage message) {
         JsonNode queries = Messages.requireArray(message.content(), "queries");
         ObjectNode reply = Messages.replyInKind(message, PIURI.message(message.isV2() ? "disclose" : "disclosures"));
         ArrayNode disclosures = Messages.content(reply).putArray("disclosures");
@@ -74,6 +57,12 @@ public class DiscoverFeaturesV2Handler implements ProtocolHandler {
                 served.roles().forEach(roles::add);
             }
         }
-        return List.of(reply);
+        return Handled.reply(reply);
+    }
+
+    @Handles("https://didcomm.org/discover-features/2.0/disclose")
+    @Handles("https://didcomm.org/discover-features/2.0/disclosures")
+    Handled disclose(InboundMessage message) {
+        return Handled.NOTHING;
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.mediator.protocol.outofband.v1;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.protocol.outofband.v2.OutOfBandV2Handler;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,6 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public class InvitationResource {
     /** The DIDComm v2 plaintext media type, which also picks the out-of-band 2.0 invitation JSON. */
     public static final String PLAIN_V2 = "application/didcomm-plain+json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OutOfBandV1Handler outOfBand;
     private final OutOfBandV2Handler outOfBandV2;
@@ -58,5 +66,19 @@ public class InvitationResource {
                     .build();
         }
         return Response.ok(outOfBand.invitationUrl(), MediaType.TEXT_PLAIN).build();
+    }
+
+    /**
+     * An invitation URL of either version: {@code base} with {@code ?<param>=} (or {@code &}) and the unpadded
+     * base64url of the invitation's JSON ({@code oob}: RFC 0434; {@code _oob}: DIDComm 2.1 out-of-band).
+     */
+    public static String url(URI base, String param, ObjectNode invitation) {
+        try {
+            String oob = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(invitation));
+            String text = base.toString();
+            return text + (text.contains("?") ? "&" : "?") + param + "=" + oob;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorIdentity;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +27,7 @@ import java.util.UUID;
  * {@code did-communication} service with the invitation key as did:key and no routing keys.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/out-of-band/1.1", roles = "sender")
 public class OutOfBandV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/out-of-band/1.1}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/out-of-band/1.1");
@@ -46,27 +45,14 @@ public class OutOfBandV1Handler implements ProtocolHandler {
         this.config = config;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("sender");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        if (!message.type().name().equals("handshake-reuse")) {
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
-        }
+    @Handles("https://didcomm.org/out-of-band/1.1/handshake-reuse")
+    Handled handshakeReuse(InboundMessage message) {
         message.requireSender();
         ObjectNode accepted = Messages.create(PIURI.message("handshake-reuse-accepted"));
         ObjectNode thread = accepted.putObject("~thread");
         thread.put("thid", message.thid());
         thread.put("pthid", message.pthid() != null ? message.pthid() : invitationId());
-        return List.of(accepted);
+        return Handled.reply(accepted);
     }
 
     /** The invitation's {@code @id}: a name-based UUID of the invitation key, stable across instances. */
@@ -111,12 +97,6 @@ public class OutOfBandV1Handler implements ProtocolHandler {
 
     /** The invitation URL: the public HTTP URL with {@code ?oob=} base64url (no padding) of the JSON. */
     public String invitationUrl() {
-        try {
-            String oob = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(invitation()));
-            String base = config.publicHttpUrl().toString();
-            return base + (base.contains("?") ? "&" : "?") + "oob=" + oob;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return InvitationResource.url(config.publicHttpUrl(), "oob", invitation());
     }
 }

@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.mediator.config.MediatorConfig;
 import dev.switchboard.mediator.identity.MediatorDid;
-import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
+import dev.switchboard.mediator.protocol.outofband.v1.InvitationResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,6 +22,7 @@ import java.util.UUID;
  * protocol is received.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/out-of-band/2.0", roles = "sender", generations = DidcommVersion.V2)
 public class OutOfBandV2Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/out-of-band/2.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/out-of-band/2.0");
@@ -41,26 +36,6 @@ public class OutOfBandV2Handler implements ProtocolHandler {
     public OutOfBandV2Handler(MediatorDid identity, MediatorConfig config) {
         this.identity = identity;
         this.config = config;
-    }
-
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public Set<DidcommVersion> generations() {
-        return Set.of(DidcommVersion.V2);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("sender");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        throw new MediatorProblem(ProblemReports.UNSUPPORTED, "the mediator does not accept " + message.type());
     }
 
     /** The invitation message. */
@@ -82,12 +57,6 @@ public class OutOfBandV2Handler implements ProtocolHandler {
 
     /** The invitation URL: the public HTTP URL with {@code ?_oob=} base64url (no padding) of the JSON. */
     public String invitationUrl() {
-        try {
-            String oob = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(invitation()));
-            String base = config.publicHttpUrl().toString();
-            return base + (base.contains("?") ? "&" : "?") + "_oob=" + oob;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return InvitationResource.url(config.publicHttpUrl(), "_oob", invitation());
     }
 }

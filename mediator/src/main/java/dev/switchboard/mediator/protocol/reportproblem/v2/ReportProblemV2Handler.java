@@ -1,14 +1,13 @@
 package dev.switchboard.mediator.protocol.reportproblem.v2;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,31 +16,17 @@ import org.jboss.logging.Logger;
  * answers a report). The mediator's own reports are built by {@link ProblemReports#ofV2}.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/report-problem/2.0", roles = "notified", generations = DidcommVersion.V2)
 public class ReportProblemV2Handler implements ProtocolHandler {
     private static final Logger LOG = Logger.getLogger(ReportProblemV2Handler.class);
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(ProblemReports.REPORT_PROBLEM_V2);
-    }
-
-    @Override
-    public Set<DidcommVersion> generations() {
-        return Set.of(DidcommVersion.V2);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("notified");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
+    @Handles("https://didcomm.org/report-problem/2.0/problem-report")
+    Handled problemReport(InboundMessage message) {
         LOG.debugf(
                 "problem report from %s: %s %s",
                 message.senderKey(),
                 message.content().path("code").asText(),
                 message.content().path("comment").asText());
-        return List.of();
+        return Handled.NOTHING;
     }
 }

@@ -2,21 +2,18 @@ package dev.switchboard.mediator.protocol.routing.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.identity.Ed25519Keys;
 import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
-import dev.switchboard.queue.mailbox.EnqueueResult;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.switchboard.mediator.message.Serves;
+import dev.switchboard.mediator.protocol.routing.Forwards;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,59 +22,37 @@ import java.util.Optional;
  * registered {@code to}, and only then does the handler return (the sender then gets 202); a live route
  * then gets it at once.
  *
- * <p>Refusals all carry {@link ProblemReports#FORWARD_REFUSED} and the same text, so a sender cannot tell an
+ * <p>Refusals all carry {@code e.p.msg.forward-refused} and the same text, so a sender cannot tell an
  * unknown key from a malformed forward. The mailbox id of a message is the base64url SHA-256 of its bytes: a
  * retried forward is stored once.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/routing/1.0", roles = "mediator")
 public class RoutingV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/routing/1.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/routing/1.0");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String REFUSED = "forward refused";
 
     private final MediationStore mediations;
-    private final DeliveryService delivery;
-    private final MeterRegistry meters;
+    private final Forwards forwards;
 
     /** Constructor injection. */
-    public RoutingV1Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters) {
-        this.meters = meters;
+    public RoutingV1Handler(MediationStore mediations, Forwards forwards) {
         this.mediations = mediations;
-        this.delivery = delivery;
+        this.forwards = forwards;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("mediator");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        if (!message.type().name().equals("forward")) {
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
-        }
+    @Handles("https://didcomm.org/routing/1.0/forward")
+    Handled forward(InboundMessage message) {
         JsonNode to = message.body().get("to");
         byte[] inner = innerMessage(message.body().get("msg"));
         String verkey = to != null && to.isTextual() ? Ed25519Keys.toVerkey(to.asText()) : null;
         Optional<String> conn = verkey == null ? Optional.empty() : mediations.ownerOf(verkey);
         if (inner == null || conn.isEmpty()) {
-            meters.counter("switchboard.forwards", "result", "refused").increment();
-            throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, REFUSED);
+            throw forwards.refused("forward refused");
         }
-        EnqueueResult result = delivery.store(conn.get(), DeliveryService.messageId(inner), inner);
-        if (!result.accepted()) {
-            throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
-        }
-        meters.counter("switchboard.forwards", "result", "stored").increment();
-        delivery.push(conn.get());
-        return List.of();
+        return forwards.store(conn.get(), inner, null);
     }
 
     private static byte @org.jspecify.annotations.Nullable [] innerMessage(JsonNode msg) {

@@ -1,25 +1,22 @@
 package dev.switchboard.mediator.protocol.routing.v2;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.DidcommVersion;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.didcomm.v2.Forward;
 import dev.switchboard.didcomm.v2.Message;
-import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.mediation.MediationStore;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.MediatorProblem;
-import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.switchboard.mediator.message.Serves;
+import dev.switchboard.mediator.protocol.routing.Forwards;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Routing 2.0 {@code forward} (<a href="https://identity.foundation/didcomm-messaging/spec/v2.1/#routing-protocol-20">DIDComm
@@ -28,69 +25,38 @@ import java.util.Set;
  * attached message is stored in the mailbox of the wallet that registered {@code next}, with the forward's
  * {@code expires_time} as its expiry, and only then does the handler return (the sender gets 202); a live
  * route then gets it at once. {@code please_ack} is ignored. An expired forward is refused with {@code
- * e.p.msg.expired}; an unknown {@code next} or a malformed forward with {@link ProblemReports#FORWARD_REFUSED}.
+ * e.p.msg.expired}; an unknown {@code next} or a malformed forward with {@code e.p.msg.forward-refused}.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/routing/2.0", roles = "mediator", generations = DidcommVersion.V2)
 public class RoutingV2Handler implements ProtocolHandler {
-    /** {@code https://didcomm.org/routing/2.0}. */
-    public static final Piuri PIURI = Piuri.of("https://didcomm.org/routing/2.0");
-
     private final MediationStore mediations;
-    private final DeliveryService delivery;
-    private final MeterRegistry meters;
+    private final Forwards forwards;
 
     /** Constructor injection. */
-    public RoutingV2Handler(MediationStore mediations, DeliveryService delivery, MeterRegistry meters) {
+    public RoutingV2Handler(MediationStore mediations, Forwards forwards) {
         this.mediations = mediations;
-        this.delivery = delivery;
-        this.meters = meters;
+        this.forwards = forwards;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
-    }
-
-    @Override
-    public Set<DidcommVersion> generations() {
-        return Set.of(DidcommVersion.V2);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("mediator");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        if (!message.type().name().equals("forward")) {
-            throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
-        }
+    @Handles("https://didcomm.org/routing/2.0/forward")
+    Handled forward(InboundMessage message) {
         Forward.ForwardRequest forward;
         try {
             forward = Forward.parse(Message.parse(message.body().toString())).orElseThrow();
         } catch (DidcommException e) {
-            meters.counter("switchboard.forwards", "result", "refused").increment();
-            throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, "forward refused: " + e.getMessage());
+            throw forwards.refused("forward refused: " + e.getMessage());
         }
         Long expires = forward.forward().expiresTime();
         Instant expiresAt = expires == null ? null : Instant.ofEpochSecond(expires);
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
-            meters.counter("switchboard.forwards", "result", "expired").increment();
-            throw new MediatorProblem(ProblemCode.MSG_EXPIRED, "forward expired at " + expiresAt);
+            throw forwards.refused(
+                    "expired", new MediatorProblem(ProblemCode.MSG_EXPIRED, "forward expired at " + expiresAt));
         }
         Optional<String> conn = mediations.route(forward.next());
         if (conn.isEmpty()) {
-            meters.counter("switchboard.forwards", "result", "refused").increment();
-            throw new MediatorProblem(ProblemReports.FORWARD_REFUSED, "forward refused");
+            throw forwards.refused("forward refused");
         }
-        byte[] inner = forward.forwardedMessage().getBytes(StandardCharsets.UTF_8);
-        if (!delivery.store(conn.get(), DeliveryService.messageId(inner), inner, expiresAt)
-                .accepted()) {
-            throw new MediatorProblem(ProblemReports.MAILBOX_FULL, "the recipient's mailbox is full");
-        }
-        meters.counter("switchboard.forwards", "result", "stored").increment();
-        delivery.push(conn.get());
-        return List.of();
+        return forwards.store(conn.get(), forward.forwardedMessage().getBytes(StandardCharsets.UTF_8), expiresAt);
     }
 }

@@ -1,17 +1,15 @@
 package dev.switchboard.mediator.protocol.trustping.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommVersion;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
-import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.Messages;
 import dev.switchboard.mediator.message.Piuri;
-import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Trust ping 2.0 (<a href="https://identity.foundation/didcomm-messaging/spec/v2.1/#trust-ping-protocol-20">DIDComm
@@ -19,35 +17,20 @@ import java.util.Set;
  * ping-response} threaded to the ping; {@code ping-response} is received silently.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/trust-ping/2.0", roles = "receiver", generations = DidcommVersion.V2)
 public class TrustPingV2Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/trust-ping/2.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/trust-ping/2.0");
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
+    @Handles("https://didcomm.org/trust-ping/2.0/ping")
+    Handled ping(InboundMessage message) {
+        JsonNode requested = message.content().get("response_requested");
+        boolean respond = requested == null || !requested.isBoolean() || requested.asBoolean();
+        return respond ? Handled.reply(Messages.replyInKind(message, PIURI.message("ping-response"))) : Handled.NOTHING;
     }
 
-    @Override
-    public Set<DidcommVersion> generations() {
-        return Set.of(DidcommVersion.V2);
-    }
-
-    @Override
-    public List<String> roles() {
-        return List.of("receiver");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        return switch (message.type().name()) {
-            case "ping" -> {
-                JsonNode requested = message.content().get("response_requested");
-                boolean respond = requested == null || !requested.isBoolean() || requested.asBoolean();
-                yield respond ? List.of(Messages.replyInKind(message, PIURI.message("ping-response"))) : List.of();
-            }
-            case "ping-response" -> List.of();
-            default -> throw new MediatorProblem(ProblemReports.UNSUPPORTED, "unsupported message: " + message.type());
-        };
+    @Handles("https://didcomm.org/trust-ping/2.0/ping-response")
+    Handled pingResponse(InboundMessage message) {
+        return Handled.NOTHING;
     }
 }

@@ -1,13 +1,14 @@
 package dev.switchboard.mediator.protocol.pushnotifications.apns.v1;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mediator.message.Handled;
+import dev.switchboard.mediator.message.Handles;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
+import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.pushnotifications.DeviceInfoExchange;
 import dev.switchboard.mediator.push.PushProvider;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Push notifications apns 1.0 (<a
@@ -18,6 +19,7 @@ import java.util.List;
  * {"device_token"}} ("Messages"). Only a connection with a granted mediation may register.
  */
 @ApplicationScoped
+@Serves(value = "https://didcomm.org/push-notifications-apns/1.0", roles = "notification-sender")
 public class PushNotificationsApnsV1Handler implements ProtocolHandler {
     /** {@code https://didcomm.org/push-notifications-apns/1.0}. */
     public static final Piuri PIURI = Piuri.of("https://didcomm.org/push-notifications-apns/1.0");
@@ -29,18 +31,13 @@ public class PushNotificationsApnsV1Handler implements ProtocolHandler {
         this.exchange = exchange;
     }
 
-    @Override
-    public List<Piuri> protocols() {
-        return List.of(PIURI);
+    @Handles("https://didcomm.org/push-notifications-apns/1.0/set-device-info")
+    Handled setDeviceInfo(InboundMessage message) {
+        return exchange.set(message, PIURI, PushProvider.APNS, false);
     }
 
-    @Override
-    public List<String> roles() {
-        return List.of("notification-sender");
-    }
-
-    @Override
-    public List<ObjectNode> handle(InboundMessage message) {
-        return exchange.handle(message, PIURI, PushProvider.APNS, false);
+    @Handles("https://didcomm.org/push-notifications-apns/1.0/get-device-info")
+    Handled getDeviceInfo(InboundMessage message) {
+        return exchange.get(message, PIURI, PushProvider.APNS, false);
     }
 }

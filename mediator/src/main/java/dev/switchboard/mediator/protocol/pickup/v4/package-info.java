@@ -1,7 +1,0 @@
-/**
- * Message pickup 4.0 (DIDComm v2 and v1), mediator role: message_count_limit, max_receive_bytes, epoch milliseconds, empty deliveries.
- */
-@NullMarked
-package dev.switchboard.mediator.protocol.pickup.v4;
-
-import org.jspecify.annotations.NullMarked;
