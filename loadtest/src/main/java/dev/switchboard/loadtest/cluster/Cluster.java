@@ -145,6 +145,7 @@ public final class Cluster implements AutoCloseable {
                     "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
                     "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + otlpEndpoint));
         }
+        cmd.addAll(MediatorProperties.options());
         cmd.addAll(List.of("-jar", jar.toString()));
         return ChildProcess.start("mediator-" + j, cmd, spec.runDir());
     }

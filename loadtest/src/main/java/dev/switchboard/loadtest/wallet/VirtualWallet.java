@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.didcomm.DidcommException;
+import dev.switchboard.didcomm.did.DidDocuments;
 import dev.switchboard.didcomm.did.DidPeer4;
 import dev.switchboard.didcomm.did.Ed25519;
 import dev.switchboard.didcomm.did.Verkeys;
@@ -34,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * 1.0</a> mediate-request and keylist-update, <a
  * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0685-pickup-v2">pickup 2.0</a>
  * status-request, live-delivery-change and messages-received, <a
- * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0048-trust-ping">trust ping 1.0</a>.
+ * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0048-trust-ping">trust ping 1.0</a>, <a
+ * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0734-push-notifications-fcm">push-notifications-fcm
+ * 1.0</a> set-device-info.
  */
 public final class VirtualWallet {
     /** didexchange 1.1. */
@@ -43,6 +46,8 @@ public final class VirtualWallet {
     public static final String MEDIATION = "https://didcomm.org/coordinate-mediation/1.0/";
     /** messagepickup 2.0. */
     public static final String PICKUP = "https://didcomm.org/messagepickup/2.0/";
+    /** push-notifications-fcm 1.0. */
+    public static final String PUSH_FCM = "https://didcomm.org/push-notifications-fcm/1.0/";
     /** trust_ping 1.0. */
     public static final String TRUST_PING = "https://didcomm.org/trust_ping/1.0/";
 
@@ -57,6 +62,7 @@ public final class VirtualWallet {
     private final Ledger ledger;
     private final String exchangeThread = UUID.randomUUID().toString();
     private @Nullable String routingKey;
+    private String mediatorKey;
     private long deliveries;
     private long problemReports;
     private long staleReplies;
@@ -80,6 +86,7 @@ public final class VirtualWallet {
         this.envelope = keyring.envelope();
         this.ledger = ledger;
         this.did = DidPeer4.create(didDocument(connectionKey));
+        this.mediatorKey = invitation.recipientVerkey();
     }
 
     /** The connection key (base58 verkey): how the mediator knows this wallet. */
@@ -95,6 +102,22 @@ public final class VirtualWallet {
     /** The wallet's DID, a long-form did:peer:4. */
     public String did() {
         return did;
+    }
+
+    /**
+     * After DID exchange {@code response} a wallet authcrypts to the key of the mediator's new DID, as a Credo
+     * wallet does: Credo's mediator answers a did:peer:4 requester with a new long-form did:peer:4 and its own
+     * key, and knows the connection only by that key. Switchboard's did:peer:1 lists the invitation key: it
+     * stays.
+     */
+    private void useResponseDid(String theirDid) {
+        if (DidPeer4.isLongForm(theirDid)) {
+            new DidPeer4(1)
+                    .resolve(theirDid)
+                    .map(DidDocuments::v1RecipientVerkeys)
+                    .filter(keys -> !keys.isEmpty())
+                    .ifPresent(keys -> mediatorKey = keys.get(0));
+        }
     }
 
     /** The mediator's routing key from mediate-grant (base58), once granted. */
@@ -135,6 +158,21 @@ public final class VirtualWallet {
         return pack(m);
     }
 
+    /**
+     * push-notifications-fcm 1.0 {@code set-device-info} registering a device (<a
+     * href="https://github.com/hyperledger/aries-rfcs/tree/main/features/0734-push-notifications-fcm">Aries RFC
+     * 0734</a>), packed; the mediator answers {@code ack}.
+     *
+     * @param deviceToken the device's registration token
+     * @param devicePlatform its platform ({@code android}, {@code ios}, or a Firebase project name)
+     */
+    public String setDeviceInfo(String deviceToken, String devicePlatform) {
+        ObjectNode m = message(PUSH_FCM + "set-device-info", null);
+        m.put("device_token", deviceToken);
+        m.put("device_platform", devicePlatform);
+        return pack(m);
+    }
+
     /** pickup 2.0 status-request, packed. */
     public String statusRequest() {
         return pack(message(PICKUP + "status-request", null));
@@ -170,6 +208,9 @@ public final class VirtualWallet {
         if (!type.endsWith("/" + expectedName)) {
             throw new IllegalStateException("expected " + expectedName + ", got " + type + ": "
                     + m.path("description").path("en").asText(m.toString()));
+        }
+        if (expectedName.equals("response")) {
+            useResponseDid(m.path("did").asText(""));
         }
         if (expectedName.equals("mediate-grant")) {
             JsonNode keys = m.path("routing_keys");
@@ -370,8 +411,7 @@ public final class VirtualWallet {
 
     private String pack(ObjectNode m) {
         try {
-            return envelope.packAuthcrypt(
-                    JSON.writeValueAsBytes(m), List.of(invitation.recipientVerkey()), connectionKey.verkey());
+            return envelope.packAuthcrypt(JSON.writeValueAsBytes(m), List.of(mediatorKey), connectionKey.verkey());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package dev.switchboard.loadtest.simulation;
 import dev.switchboard.loadtest.LoadSettings;
 import dev.switchboard.loadtest.cluster.Cluster;
 import dev.switchboard.loadtest.cluster.ProcessStats;
+import dev.switchboard.loadtest.figures.CpuWindow;
 import dev.switchboard.loadtest.ledger.Checker;
 import dev.switchboard.loadtest.ledger.History;
 import dev.switchboard.loadtest.ledger.Ledger;
@@ -32,10 +33,18 @@ final class RunReport {
             Ledger ledger,
             WalletRegistry registry,
             @Nullable Cluster cluster,
-            FaultInjector faults) {
+            FaultInjector faults,
+            CpuWindow.@Nullable Figures cpuWindow,
+            long pushWebhookRequests) {
         LedgerReport report = ledger.report();
         Verdict verdict = Checker.check(ledger.history(), faults.windows());
         Map<String, Double> recovery = faults.recoveryMillis();
+        long windowForwards = cpuWindow == null
+                ? 0
+                : ledger.history().acknowledged().stream()
+                        .filter(a ->
+                                a.sentMicros() >= cpuWindow.startMicros() && a.sentMicros() < cpuWindow.endMicros())
+                        .count();
         List<ProcessStats> stats = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
         List<Long> peakFds = new ArrayList<>();
@@ -88,7 +97,7 @@ final class RunReport {
         String json = String.format(
                 Locale.ROOT,
                 "{\"run\":\"%s\",\"wallets\":%d,\"onboarded\":%d,\"wallet_errors\":%d,\"rate\":%.1f,"
-                        + "\"ledger\":%s,\"checker\":%s,\"recovery_ms\":%s,\"processes\":%s}%n",
+                        + "\"ledger\":%s,\"checker\":%s,\"recovery_ms\":%s,\"processes\":%s%s%s}%n",
                 settings.runId(),
                 settings.wallets(),
                 registry.size(),
@@ -97,7 +106,9 @@ final class RunReport {
                 report.toJson(),
                 verdict.toJson(),
                 recJson,
-                procJson);
+                procJson,
+                cpuWindow == null ? "" : ",\"cpu_window\":" + cpuWindow.toJson(windowForwards),
+                pushWebhookRequests < 0 ? "" : ",\"push_webhook_requests\":" + pushWebhookRequests);
         if (report.lost() > 0) {
             Path lostFile = Path.of(System.getProperty("loadtest.reportFile", "target/loadtest-report.json") + ".lost");
             try {
@@ -110,6 +121,26 @@ final class RunReport {
                         .append(e)
                         .append('\n');
             }
+        }
+        if (cpuWindow != null) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "CPU in the sending window (%.0f s, %d forwards, load average %s -> %s): %s; total %d ms = %.0f us"
+                            + " per forward%n",
+                    cpuWindow.seconds(),
+                    windowForwards,
+                    cpuWindow.loadAtStart(),
+                    cpuWindow.loadAtEnd(),
+                    cpuWindow.usages().stream()
+                            .map(u -> u.name() + " " + u.cpuMillis() + " ms")
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    cpuWindow.totalMillis(),
+                    windowForwards == 0 ? 0.0 : cpuWindow.totalMillis() * 1000.0 / windowForwards));
+        }
+        if (pushWebhookRequests >= 0) {
+            out.append("push notifications received by the webhook: ")
+                    .append(pushWebhookRequests)
+                    .append('\n');
         }
         writeHistory(ledger, faults, out);
         out.append(

@@ -10,8 +10,10 @@ import dev.switchboard.loadtest.wallet.WalletRegistry;
 import io.gatling.http.action.ws.WsInboundMessage;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /** The wallet's chains after onboarding: poll and acknowledge, go offline and come back. */
 final class WalletChains {
@@ -48,18 +50,21 @@ final class WalletChains {
     }
 
     /**
-     * Closes the socket (after acknowledging what arrived), stays away for {@code offlineSeconds} while
-     * forwards to it queue up, and reconnects through the next relay URL, turning live mode on again.
+     * Closes the socket (after acknowledging what arrived), stays away until {@code backAt} (epoch ms, from the
+     * time it leaves) while forwards to it queue up, and reconnects through the next relay URL, turning live
+     * mode on again.
      */
-    static ChainBuilder offlineAndBack(LoadSettings settings) {
+    static ChainBuilder offlineAndBack(LoadSettings settings, LongUnaryOperator backAt) {
         return exec(process())
                 .exec(session -> {
                     session.<WalletRegistry.Target>get("target").online().set(false);
                     return session;
                 })
                 .exec(ws("go offline").close())
-                .exec(session -> session.set("offlineAt", Long.MAX_VALUE))
-                .pause(settings.offlineTime())
+                .exec(session -> session.set("offlineAt", Long.MAX_VALUE)
+                        .set("backAt", backAt.applyAsLong(System.currentTimeMillis())))
+                .pause(session ->
+                        Duration.ofMillis(Math.max(0, session.getLong("backAt") - System.currentTimeMillis())))
                 .exec(ws("reconnect").connect("#{wsUrl2}"))
                 .exec(ws("live-delivery-change (back online)")
                         .sendText(session -> WalletSimulation.wallet(session).liveDeliveryChange(true)))

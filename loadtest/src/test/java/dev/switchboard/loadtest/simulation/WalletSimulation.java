@@ -50,6 +50,16 @@ import org.jspecify.annotations.Nullable;
  * acknowledged forward never received, or a message never sent received), and the run's assertion fails with
  * it. Starts the system under test in this JVM unless {@code loadtest.ws}
  * names one.
+ *
+ * <p>For comparison runs ({@code loadtest/run peer}, {@code loadtest/bench/push-cost.sh}), also read directly:
+ * {@code loadtest.forwardStatus} (the status a mediator accepts a forward with, 202; Credo's mediator answers
+ * 200), {@code loadtest.reconnectAfterComplete} (after DID exchange {@code complete}, sent without return route,
+ * the wallet takes a new socket, as a Credo wallet must after Credo's mediator closed it), {@code
+ * loadtest.pushDevice} (wallets register a device with push-notifications-fcm 1.0 {@code set-device-info}
+ * after keylist-update), {@code loadtest.offlineThroughout} (the wallets that go offline, {@code
+ * loadtest.offline}, do so right after onboarding and come back after the last forward), {@code
+ * loadtest.pushWebhook} (start {@link PushWebhook} and point the mediators at it) and {@code loadtest.cpuPids}
+ * ({@link WindowCpu}).
  */
 public class WalletSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
@@ -65,8 +75,15 @@ public class WalletSimulation extends Simulation {
     private final FaultInjector faults;
     private final @Nullable Prepacker prepacker;
     private final Sampler sampler;
+    private final WindowCpu windowCpu;
+    private final @Nullable PushWebhook pushWebhook;
+    private final int forwardStatus = Integer.getInteger("loadtest.forwardStatus", 202);
+    private final boolean reconnectAfterComplete = Boolean.getBoolean("loadtest.reconnectAfterComplete");
+    private final boolean pushDevice = Boolean.getBoolean("loadtest.pushDevice");
+    private final boolean offlineThroughout = Boolean.getBoolean("loadtest.offlineThroughout");
 
     public WalletSimulation() {
+        pushWebhook = Boolean.getBoolean("loadtest.pushWebhook") ? PushWebhook.start() : null;
         if (settings.startsCluster()) {
             cluster = Cluster.start(ClusterSpec.fromSystemProperties());
             wsUrls = cluster.wsUrls();
@@ -83,6 +100,7 @@ public class WalletSimulation extends Simulation {
         prepacker = prepack > 0 ? new Prepacker(forwards, registry, prepack, 1) : null;
         faults = new FaultInjector(settings, cluster, clock, ledger, registry);
         sampler = new Sampler(cluster);
+        windowCpu = new WindowCpu(cluster, clock);
         System.out.printf(
                 "loadtest: %d wallets over %s, %.0f forwards/s for %s, ws=%s http=%s%n",
                 settings.wallets(), settings.ramp(), settings.rate(), settings.duration(), wsUrls, httpUrls);
@@ -119,12 +137,24 @@ public class WalletSimulation extends Simulation {
     public void before() {
         clock.start();
         faults.schedule();
+        windowCpu.schedule();
     }
 
     @Override
     public void after() {
         sampler.close();
-        RunReport.print(settings, ledger, registry, cluster, faults);
+        windowCpu.close();
+        RunReport.print(
+                settings,
+                ledger,
+                registry,
+                cluster,
+                faults,
+                windowCpu.figures(),
+                pushWebhook == null ? -1 : pushWebhook.requests());
+        if (pushWebhook != null) {
+            pushWebhook.close();
+        }
         if (prepacker != null) {
             prepacker.close();
         }
@@ -142,7 +172,9 @@ public class WalletSimulation extends Simulation {
                     return session.set("wallet", wallet)
                             .set("wsUrl", wsUrls.get(i % wsUrls.size()))
                             .set("wsUrl2", wsUrls.get((i + 1) % wsUrls.size()))
-                            .set("offlineAt", goesOffline ? clock.randomOfflineStart() : Long.MAX_VALUE)
+                            .set(
+                                    "offlineAt",
+                                    !goesOffline ? Long.MAX_VALUE : offlineThroughout ? 0L : clock.randomOfflineStart())
                             .set(
                                     "nextPing",
                                     System.currentTimeMillis() + settings.ping().toMillis())
@@ -154,10 +186,20 @@ public class WalletSimulation extends Simulation {
                 .exitHereIfFailed()
                 .exec(ws("didexchange complete")
                         .sendText(session -> wallet(session).didExchangeComplete()))
+                .doIf(session -> reconnectAfterComplete)
+                .then(pause(Duration.ofMillis(500))
+                        .exec(ws("close (mediator closes after complete)").close())
+                        .exec(ws("reconnect after complete").connect("#{wsUrl}")))
                 .exec(request("mediate-request", VirtualWallet::mediateRequest, "mediate-grant"))
                 .exitHereIfFailed()
                 .exec(request("keylist-update", VirtualWallet::keylistUpdate, "keylist-update-response"))
                 .exitHereIfFailed()
+                .doIf(session -> pushDevice)
+                .then(exec(request(
+                                "set-device-info",
+                                w -> w.setDeviceInfo("loadtest-token-" + w.recipientVerkey(), "android"),
+                                "ack"))
+                        .exitHereIfFailed())
                 .exec(ws("live-delivery-change")
                         .sendText(session -> wallet(session).liveDeliveryChange(true)))
                 .exec(session -> {
@@ -169,7 +211,11 @@ public class WalletSimulation extends Simulation {
                 .asLongAs(session -> clock.walletsStay())
                 .on(exec(WalletChains.poll(settings))
                         .doIf(session -> System.currentTimeMillis() >= session.getLong("offlineAt"))
-                        .then(WalletChains.offlineAndBack(settings))
+                        .then(WalletChains.offlineAndBack(
+                                settings,
+                                now -> offlineThroughout
+                                        ? clock.sendingEndsAt() + 1000
+                                        : now + settings.offlineTime().toMillis()))
                         .doIf(session -> faults.lastFaultMillis() > session.getLong("faultSeen"))
                         .then(exec(session -> session.set("faultSeen", faults.lastFaultMillis()))
                                 .exec(ws("trust ping (after a fault)")
@@ -282,7 +328,7 @@ public class WalletSimulation extends Simulation {
                                 .post("#{url}")
                                 .header("Content-Type", "application/didcomm-envelope-enc")
                                 .body(ByteArrayBody(session -> session.get("body")))
-                                .check(status().is(202).saveAs("status")))
+                                .check(status().is(forwardStatus).saveAs("status")))
                         .exec(session -> {
                             if (session.contains("status")) {
                                 ledger.sent(

@@ -4,6 +4,7 @@ import dev.switchboard.mediator.config.DeliveryConfig;
 import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.Piuri;
+import dev.switchboard.mediator.quota.StorageBudget;
 import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.EnqueueResult;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -39,6 +40,7 @@ public class DeliveryService {
     private final MeterRegistry meters;
     private final DeliveryConfig deliveryConfig;
     private final OfflineWallets offline;
+    private final StorageBudget budget;
 
     /** Constructor injection. */
     public DeliveryService(
@@ -49,7 +51,9 @@ public class DeliveryService {
             RelayBackendConfig relayConfig,
             MeterRegistry meters,
             DeliveryConfig deliveryConfig,
-            OfflineWallets offline) {
+            OfflineWallets offline,
+            StorageBudget budget) {
+        this.budget = budget;
         this.offline = offline;
         this.deliveryConfig = deliveryConfig;
         this.mailboxes = mailboxes;
@@ -96,6 +100,9 @@ public class DeliveryService {
      * expires_time}).
      */
     public EnqueueResult store(String conn, String messageId, byte[] message, @Nullable Instant expiresAt) {
+        if (!budget.admits(message.length)) { // the global byte budget of all mailboxes
+            return new EnqueueResult.Full(EnqueueResult.Limit.BYTES, 0, 0, 0, 0);
+        }
         EnqueueResult result = mailboxes
                 .enqueue(conn, messageId, message, Instant.now(), expiresAt)
                 .toCompletableFuture()

@@ -24,7 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +62,12 @@ public class Pusher {
     private final MeterRegistry meters;
     private final OfflineWallets offline;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, AtomicInteger> pushes = new ConcurrentHashMap<>();
+    /**
+     * Wallet -> push requests not yet served, only while a push of that wallet runs or waits: the entry goes
+     * when its push loop ends, so the map holds the wallets being pushed now, not every wallet ever pushed
+     * (issue 13, hole 3). Its size is the gauge {@code switchboard.delivery.pushes.active}.
+     */
+    private final ConcurrentHashMap<String, Integer> pushes = new ConcurrentHashMap<>();
     /**
      * Wallets this instance's sweep claimed and has not pushed yet: a push that finds no usable route for one
      * clears its claimed deadline (a hint only: a lost entry just means one more claim after the claim lease).
@@ -108,6 +112,7 @@ public class Pusher {
         this.config = config;
         this.deliveryConfig = deliveryConfig;
         this.meters = meters;
+        meters.gauge("switchboard.delivery.pushes.active", pushes, Map::size);
         this.minSweepMillis = Math.max(1, deliveryConfig.sweepPeriod().toMillis());
         this.idleSweepMillis =
                 Math.max(minSweepMillis, deliveryConfig.idleSweepPeriod().toMillis());
@@ -209,19 +214,20 @@ public class Pusher {
 
     /** Delivers what waits for a wallet over its newest live route, in the background. */
     public void push(String conn) {
-        AtomicInteger state = pushes.computeIfAbsent(conn, k -> new AtomicInteger());
-        if (state.getAndIncrement() == 0) {
+        if (pushes.merge(conn, 1, Integer::sum) == 1) { // no push of this wallet runs: start one
             // the push continues the caller's trace (a forward's, a pickup's), if any
             executor.execute(io.opentelemetry.context.Context.current().wrap(() -> {
-                int seen;
+                boolean more;
                 do {
-                    seen = state.get();
+                    int seen = pushes.getOrDefault(conn, 1);
                     try {
                         pushNow(conn);
                     } catch (RuntimeException e) {
                         LOG.warnf(e, "delivery to %s failed; messages stay queued", conn);
                     }
-                } while (state.addAndGet(-seen) > 0);
+                    // requests that came meanwhile keep the entry and loop once more; none: the entry goes
+                    more = pushes.computeIfPresent(conn, (k, n) -> n == seen ? null : n - seen) != null;
+                } while (more);
             }));
         }
     }

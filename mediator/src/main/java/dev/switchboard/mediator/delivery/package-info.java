@@ -10,7 +10,9 @@
  * frames to relays (each callback a traced CLIENT span carrying {@code traceparent}, timed as {@code
  * switchboard.relay.callback}), and to {@code push} through the {@link
  * dev.switchboard.mediator.delivery.OfflineWallets} port: messages wait for a wallet without a route, a
- * wallet's socket closed.
+ * wallet's socket closed. A message that would pass the global byte budget ({@link
+ * dev.switchboard.mediator.quota.StorageBudget}) is not stored (answered as a full mailbox). In-memory state is
+ * bounded: the pusher keeps an entry only per wallet being pushed now.
  */
 @NullMarked
 package dev.switchboard.mediator.delivery;

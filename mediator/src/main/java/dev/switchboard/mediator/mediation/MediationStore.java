@@ -2,6 +2,7 @@ package dev.switchboard.mediator.mediation;
 
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.ProblemReports;
+import dev.switchboard.mediator.quota.Quotas;
 import dev.switchboard.mediator.store.MediationRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,11 +16,13 @@ import java.util.Optional;
  *
  * <p>A connection is named by the wallet's base58 verkey (the authcrypt sender of its mediate-request).
  * Recipient keys are stored normalised to base58. The records live in Redis through {@link MediationRecords}
- * (grant time, keylist, recipient key -> owning connection).
+ * (grant time, keylist, recipient key -> owning connection). Quotas ({@link Quotas}): a new grant past the
+ * global cap and a key past the keylist cap are refused; a grant lapses unless a key is registered.
  */
 @ApplicationScoped
 public class MediationStore {
     private final MediationRecords records;
+    private final Quotas quotas;
 
     /** The outcome of one keylist update entry (RFC 0211 {@code result}). */
     public enum Result {
@@ -31,18 +34,34 @@ public class MediationStore {
         CLIENT_ERROR
     }
 
-    /** @param records the mediation records in Redis */
-    public MediationStore(MediationRecords records) {
+    /**
+     * @param records the mediation records in Redis
+     * @param quotas the mediation and keylist quotas
+     */
+    public MediationStore(MediationRecords records, Quotas quotas) {
         this.records = Objects.requireNonNull(records, "records");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
     }
 
     /**
      * Grants mediation to a connection; a second grant keeps the first grant time (idempotent re-grant).
      *
+     * A new grant counts against {@code switchboard.quota.max-mediations} and lapses after {@code
+     * unused-mediation-ttl} unless the wallet registers a key.
+     *
      * @return the grant time
+     * @throws MediatorProblem {@link Quotas#MEDIATIONS} when a new grant would pass the cap
      */
     public Instant grant(String conn) {
-        return records.grantOnce(conn, Instant.now());
+        if (!records.isGranted(conn)) {
+            quotas.admitNewMediation();
+        }
+        Instant now = Instant.now();
+        Instant granted = records.grantOnce(conn, now);
+        if (granted.equals(now)) {
+            quotas.mediationGranted(conn, now);
+        }
+        return granted;
     }
 
     /** When mediation was granted to the connection, if it was. */
@@ -65,6 +84,7 @@ public class MediationStore {
             }
         }
         records.deleteMediation(conn);
+        quotas.mediationEnded(conn);
         return removed.stream().sorted().toList();
     }
 
@@ -87,12 +107,21 @@ public class MediationStore {
         return conn;
     }
 
-    /** Adds a normalised key to a connection's keylist. */
+    /**
+     * Adds a normalised key to a connection's keylist; the first key makes the mediation permanent.
+     *
+     * @throws MediatorProblem {@link Quotas#KEYLIST} when the keylist is full (updates before it stay done)
+     */
     public Result add(String conn, String key) {
+        quotas.admitKey(conn, key);
         if (!conn.equals(records.claimKey(conn, key))) {
             return Result.CLIENT_ERROR;
         }
-        return records.addToKeylist(conn, key) ? Result.SUCCESS : Result.NO_CHANGE;
+        if (!records.addToKeylist(conn, key)) {
+            return Result.NO_CHANGE;
+        }
+        quotas.keyAdded(conn);
+        return Result.SUCCESS;
     }
 
     /** Removes a normalised key from a connection's keylist. */

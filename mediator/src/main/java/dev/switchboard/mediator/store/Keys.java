@@ -44,7 +44,10 @@ final class Keys {
         return wallet(conn) + "pickup";
     }
 
-    /** STRING grant time (ISO 8601) of the wallet's mediation; no TTL. */
+    /**
+     * STRING grant time (ISO 8601) of the wallet's mediation; {@code switchboard.quota.unused-mediation-ttl}
+     * until the wallet registers a key, then none.
+     */
     String mediation(String conn) {
         return wallet(conn) + "med";
     }
@@ -108,6 +111,27 @@ final class Keys {
     /** STRING the sealed mediator keys of one record; no TTL. */
     String mediatorKeys(MediatorKeyRecords.Record record) {
         return prefix + ":" + record.label();
+    }
+
+    /**
+     * ZSET wallet connection key -> until when its mediation counts (epoch ms; {@link Double#MAX_VALUE} once it
+     * registered a key), read for the global mediation cap; lapsed members dropped on read.
+     */
+    String mediations() {
+        return prefix + ":mediations";
+    }
+
+    /**
+     * STRING count of messages one sender stored in the wallet's mailbox in the current window, by a digest of
+     * the sender; window TTL.
+     */
+    String senderCount(String conn, String senderDigest) {
+        return wallet(conn) + "peer:" + senderDigest;
+    }
+
+    /** STRING the instance running a cluster-wide periodic job ({@code name}) now; the job's lease TTL. */
+    String lease(String name) {
+        return prefix + ":lease:" + name;
     }
 
     private String wallet(String conn) {

@@ -10,7 +10,9 @@
  * dev.switchboard.mediator.store.MediatorKeyRecords}), push devices and the push schedule ({@link
  * dev.switchboard.mediator.store.RedisDeviceRegistrations}, {@link
  * dev.switchboard.mediator.store.RedisPushSchedule}, implementing {@code push}'s ports) and did:peer:4 long forms ({@link
- * dev.switchboard.mediator.store.RedisDidPeer4LongForms}). Redis command names and key names stay in this
+ * dev.switchboard.mediator.store.RedisDidPeer4LongForms}) and the quotas' records ({@link
+ * dev.switchboard.mediator.store.QuotaRecords}: counted mediations, keylist sizes, per-sender counters, job
+ * leases). Redis command names and key names stay in this
  * package: {@code Keys} builds every key. In: {@link dev.switchboard.mediator.config.RedisConfig}, {@link
  * dev.switchboard.mediator.config.MailboxConfig}. Out: the classes above; nothing else here is public.
  *
@@ -32,7 +34,10 @@
  * <tr><td>{@code <p>:w:{conn}:liveproto}</td><td>STRING</td><td>PIURI of live mode</td><td>route lease</td></tr>
  * <tr><td>{@code <p>:w:{conn}:pickup}</td><td>STRING</td><td>{@code 1}: uses a pickup protocol</td>
  * <td>none</td></tr>
- * <tr><td>{@code <p>:w:{conn}:med}</td><td>STRING</td><td>mediation grant time</td><td>none</td></tr>
+ * <tr><td>{@code <p>:w:{conn}:med}</td><td>STRING</td><td>mediation grant time</td><td>{@code
+ * unused-mediation-ttl} until a key is registered, then none</td></tr>
+ * <tr><td>{@code <p>:w:{conn}:peer:<sender digest>}</td><td>STRING</td><td>messages one sender stored for the
+ * wallet in the window</td><td>{@code sender-window}</td></tr>
  * <tr><td>{@code <p>:w:{conn}:kl}</td><td>SET</td><td>the mediation's keylist</td><td>none</td></tr>
  * <tr><td>{@code <p>:w:{conn}:push:device}</td><td>HASH</td><td>registered push devices</td><td>none</td></tr>
  * <tr><td>{@code <p>:w:{conn}:push:sent}</td><td>STRING</td><td>a notification went out</td>
@@ -56,6 +61,10 @@
  * bytes) and each mailbox's oldest pending message (standalone Redis only)</td><td>none</td></tr>
  * <tr><td>{@code <p>:relays}, {@code <p>:relaysockets}</td><td>queue</td><td>alive relays (heartbeat expiry)
  * and their last socket counts</td><td>lapsed entries dropped on read</td></tr>
+ * <tr><td>{@code <p>:mediations}</td><td>ZSET</td><td>wallet -> until when its mediation counts (epoch ms;
+ * max once used), for the global mediation cap</td><td>lapsed members dropped on read</td></tr>
+ * <tr><td>{@code <p>:lease:<job>}</td><td>STRING</td><td>the instance running a cluster-wide job ({@code
+ * expiry-sweep})</td><td>the job's period</td></tr>
  * <tr><td>{@code <p>:deadlines}</td><td>ZSET</td><td>wallet -> delivery deadline (epoch ms), swept by every
  * instance</td><td>none</td></tr>
  * <tr><td>{@code <p>:push:due}</td><td>ZSET</td><td>wallet -> push notification due or claimed until (epoch

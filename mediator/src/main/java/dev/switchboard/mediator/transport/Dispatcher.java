@@ -13,6 +13,8 @@ import dev.switchboard.mediator.message.HandlerRegistry;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MediatorProblem;
+import dev.switchboard.mediator.quota.Quotas;
+import dev.switchboard.mediator.quota.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -35,6 +37,7 @@ public class Dispatcher {
     private final V2Opener v2;
     private final HandlerRegistry registry;
     private final ReplyRouter router;
+    private final RateLimits rateLimits;
     private final RouteRecorder routeRecorder;
     private final DeliveryService delivery;
     private final MediatorConfig config;
@@ -70,7 +73,9 @@ public class Dispatcher {
             RouteRecorder routeRecorder,
             DeliveryService delivery,
             MediatorConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.v1 = v1;
         this.v2 = v2;
         this.registry = registry;
@@ -117,6 +122,9 @@ public class Dispatcher {
      */
     private Outcome handle(InboundMessage message, ReplyRouter.Packer packer, String mediaType) {
         String sender = message.senderKey();
+        if (sender != null && !rateLimits.admitDid(sender)) { // before anything is recorded or handled
+            return router.refused(429, Quotas.RATE_LIMITED, "too many messages from this sender; retry later");
+        }
         InboundTransport.Socket socket = message.transport().socket();
         boolean newRoute = socket != null && sender != null && routeRecorder.record(sender, socket);
         Outcome outcome;

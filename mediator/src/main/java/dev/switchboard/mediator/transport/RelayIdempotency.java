@@ -85,10 +85,10 @@ public class RelayIdempotency {
 
     /**
      * Records the outcome of a first attempt: a final status (below 500) is remembered for retries; a failure
-     * (5xx) is forgotten so the retry processes the event again.
+     * (5xx) or a rate refusal (429) is forgotten so the retry processes the event again.
      */
     public void finish(Claim.First claim, int status) {
-        if (status >= 500) {
+        if (status >= 500 || status == 429) {
             records.forget(claim.event(), claim.idempotencyKey());
         } else {
             records.finish(claim.event(), claim.idempotencyKey(), status, config.idempotencyTtl());

@@ -5,11 +5,13 @@ import dev.switchboard.didcomm.DidcommException;
 import dev.switchboard.didcomm.ProblemCode;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
+import dev.switchboard.mediator.mediation.MediationStore;
 import dev.switchboard.mediator.message.InboundMessage;
 import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.ProblemReports;
 import dev.switchboard.mediator.message.ReturnRoute;
+import dev.switchboard.mediator.quota.Quotas;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -25,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Routing: on a socket, through the relay's {@code send} callback whatever the return route (a socket is a
  * duplex session; Credo sends DID exchange {@code complete} with {@code return_route none} and expects the socket
  * to stay usable; a failed send is queued); over HTTP, the first reply in the response body when the message
- * asked for a return route; anything else is queued in the sender's mailbox, then pushed. Counting: every refusal
+ * asked for a return route; anything else is queued in the sender's mailbox, then pushed, but only when the
+ * sender holds a mediation (otherwise it is dropped and counted in {@code switchboard.replies.dropped}: nobody may
+ * make the mediator store for a wallet it does not serve). Counting: every refusal
  * and every problem report answered is counted once under its code in {@code switchboard.problem.reports};
  * envelope failures also in {@code switchboard.unpack.errors} ({@code mediator/docs/problem-reports.md}).
  */
@@ -36,6 +40,7 @@ class ReplyRouter {
     private final DeliveryService delivery;
     private final RelayClient relay;
     private final MeterRegistry meters;
+    private final MediationStore mediations;
 
     /** Packs one reply for the sender, in the generation of the message it answers. */
     @FunctionalInterface
@@ -47,7 +52,8 @@ class ReplyRouter {
         byte @Nullable [] pack(ObjectNode reply);
     }
 
-    ReplyRouter(DeliveryService delivery, RelayClient relay, MeterRegistry meters) {
+    ReplyRouter(DeliveryService delivery, RelayClient relay, MeterRegistry meters, MediationStore mediations) {
+        this.mediations = mediations;
         this.delivery = delivery;
         this.relay = relay;
         this.meters = meters;
@@ -102,14 +108,12 @@ class ReplyRouter {
                 if (!relay.send(socket.instanceId(), socket.send(), packed)
                         .toCompletableFuture()
                         .join()) {
-                    delivery.store(to, DeliveryService.messageId(packed), packed);
-                    queued = true;
+                    queued |= queue(to, packed);
                 }
             } else if (body == null && returnRoute.allowsReply()) {
                 body = packed;
             } else {
-                delivery.store(to, DeliveryService.messageId(packed), packed);
-                queued = true;
+                queued |= queue(to, packed);
             }
         }
         if (queued) {
@@ -151,8 +155,23 @@ class ReplyRouter {
         }
     }
 
-    /** The HTTP status of a refusal of an anonymous message. */
+    /** Stores a reply in {@code to}'s mailbox when {@code to} holds a mediation; else drops it (counted). */
+    private boolean queue(String to, byte[] packed) {
+        if (!mediations.isGranted(to)) {
+            meters.counter("switchboard.replies.dropped", "reason", "no_mediation")
+                    .increment();
+            return false;
+        }
+        delivery.store(to, DeliveryService.messageId(packed), packed);
+        return true;
+    }
+
+    /** The HTTP status of a refusal of an anonymous message (the quotas' own statuses included). */
     static int statusOf(ProblemCode code) {
+        int quota = Quotas.httpStatus(code);
+        if (quota != 0) {
+            return quota;
+        }
         if (code.equals(ProblemReports.MAILBOX_FULL)) {
             return 507;
         }

@@ -1,10 +1,15 @@
 package dev.switchboard.mediator.transport;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.switchboard.mediator.config.QuotaConfig;
 import dev.switchboard.mediator.config.RelayBackendConfig;
 import dev.switchboard.mediator.delivery.DeliveryService;
 import dev.switchboard.mediator.delivery.RelayClient;
 import dev.switchboard.mediator.message.InboundTransport;
 import dev.switchboard.queue.route.RouteTable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -25,28 +30,43 @@ import org.jboss.logging.Logger;
  * drops the route), so the next message on it records the route again and delivers what waited; a route
  * removed elsewhere (another instance's failed callback) is recorded again by the next message after at most
  * one interval.
+ *
+ * <p>Memory is bounded whatever the number of clients (issue 13, hole 3): the sockets recorded and the send
+ * callbacks are two Caffeine caches of at most {@code switchboard.quota.max-tracked-sockets} entries each,
+ * dropped after one refresh interval without use (least recently used first past the bound: such a socket's
+ * next message just records again); a socket remembers at most {@value #WALLETS_PER_SOCKET} wallets; relay
+ * heartbeat times at most {@value #MAX_RELAYS} relays. Sizes and evictions: {@code
+ * cache_*{cache="switchboard.routes.recorded"|"switchboard.routes.send_owners"|"switchboard.routes.heartbeats"}}.
  */
 @ApplicationScoped
 public class RouteRecorder {
     private static final Logger LOG = Logger.getLogger(RouteRecorder.class);
     private static final Duration MAX_REFRESH = Duration.ofSeconds(15);
     private static final long HEARTBEAT_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
-    /** Sockets remembered before expired entries are swept. */
-    private static final int SWEEP_ABOVE = 50_000;
+    /** Wallets remembered per socket (one in practice); past it the socket's memory starts afresh. */
+    static final int WALLETS_PER_SOCKET = 16;
+    /** Relay instances whose heartbeat renewal time is remembered. */
+    static final int MAX_RELAYS = 10_000;
 
     private final DeliveryService delivery;
     private final RouteTable routes;
     private final RelayBackendConfig config;
     private final long refreshNanos;
     /** owner (instanceId/connectionId) -> wallet -> System.nanoTime() of the last full record. */
-    private final Map<String, Map<String, Long>> recorded = new ConcurrentHashMap<>();
+    private final Cache<String, Map<String, Long>> recorded;
     /** send callback URI -> owner, for sockets in {@link #recorded}. */
-    private final Map<URI, String> ownerBySend = new ConcurrentHashMap<>();
+    private final Cache<URI, String> ownerBySend;
     /** relay instance -> System.nanoTime() of the last heartbeat renewal from here. */
-    private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
+    private final Map<String, Long> heartbeats;
 
     /** Constructor injection. */
-    public RouteRecorder(DeliveryService delivery, RouteTable routes, RelayBackendConfig config, RelayClient relay) {
+    public RouteRecorder(
+            DeliveryService delivery,
+            RouteTable routes,
+            RelayBackendConfig config,
+            RelayClient relay,
+            QuotaConfig quotas,
+            MeterRegistry meters) {
         relay.onFailure(this::sendFailed);
         this.delivery = delivery;
         this.routes = routes;
@@ -55,6 +75,33 @@ public class RouteRecorder {
                 config.routeLease().compareTo(config.heartbeatTtl()) < 0 ? config.routeLease() : config.heartbeatTtl();
         Duration half = shorter.dividedBy(2);
         this.refreshNanos = Math.max(0, (half.compareTo(MAX_REFRESH) < 0 ? half : MAX_REFRESH).toNanos());
+        Duration idle = Duration.ofNanos(Math.max(1, refreshNanos));
+        this.recorded = Caffeine.newBuilder()
+                .maximumSize(quotas.maxTrackedSockets())
+                .expireAfterAccess(idle)
+                .recordStats()
+                .build();
+        this.ownerBySend = Caffeine.newBuilder()
+                .maximumSize(quotas.maxTrackedSockets())
+                .expireAfterAccess(idle)
+                .recordStats()
+                .build();
+        Cache<String, Long> beats = Caffeine.newBuilder()
+                .maximumSize(MAX_RELAYS)
+                .expireAfterAccess(config.heartbeatTtl().plusSeconds(1))
+                .recordStats()
+                .build();
+        this.heartbeats = beats.asMap();
+        CaffeineCacheMetrics.monitor(meters, recorded, "switchboard.routes.recorded");
+        CaffeineCacheMetrics.monitor(meters, ownerBySend, "switchboard.routes.send_owners");
+        CaffeineCacheMetrics.monitor(meters, beats, "switchboard.routes.heartbeats");
+    }
+
+    /** Sockets remembered now (an estimate, for tests of the bound). */
+    long trackedSockets() {
+        recorded.cleanUp();
+        ownerBySend.cleanUp();
+        return Math.max(recorded.estimatedSize(), ownerBySend.estimatedSize());
     }
 
     /** How long a recorded route is not recorded again from this instance. */
@@ -71,7 +118,7 @@ public class RouteRecorder {
      */
     public boolean record(String conn, InboundTransport.Socket socket) {
         long now = System.nanoTime();
-        Map<String, Long> wallets = recorded.get(socket.owner());
+        Map<String, Long> wallets = recorded.getIfPresent(socket.owner());
         Long last = wallets == null ? null : wallets.get(conn);
         if (last != null && now - last < refreshNanos) {
             renewHeartbeat(socket.instanceId(), now);
@@ -79,23 +126,24 @@ public class RouteRecorder {
         }
         delivery.recordRoute(conn, socket);
         heartbeats.put(socket.instanceId(), now);
-        if (recorded.size() > SWEEP_ABOVE) {
-            sweep(now);
+        Map<String, Long> mine = recorded.get(socket.owner(), k -> new ConcurrentHashMap<>());
+        if (mine.size() >= WALLETS_PER_SOCKET) {
+            mine.clear(); // a socket carrying many wallets: they just record again
         }
-        recorded.computeIfAbsent(socket.owner(), k -> new ConcurrentHashMap<>()).put(conn, now);
+        mine.put(conn, now);
         ownerBySend.put(socket.send(), socket.owner());
         return true;
     }
 
     /** Forgets a socket (it disconnected, or a callback on it failed): its next message records again. */
     public void forget(String owner) {
-        recorded.remove(owner);
+        recorded.invalidate(owner);
     }
 
     private void sendFailed(URI send) {
-        String owner = ownerBySend.remove(send);
+        String owner = ownerBySend.asMap().remove(send);
         if (owner != null) {
-            recorded.remove(owner);
+            recorded.invalidate(owner);
         }
     }
 
@@ -114,11 +162,5 @@ public class RouteRecorder {
                 LOG.debugf("heartbeat of relay %s not renewed: %s", instanceId, e.toString());
             }
         });
-    }
-
-    private void sweep(long now) {
-        recorded.values().forEach(wallets -> wallets.values().removeIf(t -> now - t >= refreshNanos));
-        recorded.values().removeIf(Map::isEmpty);
-        ownerBySend.values().removeIf(owner -> !recorded.containsKey(owner));
     }
 }

@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The relay backend: {@code POST /socketdock/connect|message|disconnect|heartbeat} with SocketDock's JSON
  * (our extensions optional), each verified with the relay request token. 401 on a bad token, 400 on a body
- * that is not the event, 503 when the store failed (the relay retries); otherwise 200, also when the
+ * that is not the event, 503 when the store failed (the relay retries), 413 {@code e.p.msg.too-big} for a frame
+ * over {@code max-message-bytes} (so the relay can close 1009), 429 {@code e.p.me.res.rate} when the frame's
+ * sender is past its rate (the relay retries later); otherwise 200, also when the
  * DIDComm message inside was refused (the socket stays open; a refusal the sender can decrypt went back
  * through the socket). Bodies are read and tokens verified on the event loop (a bad token never queues); the
  * work runs in the relay lane of the {@link InboundExecutor}, which answers 503 with {@code Retry-After} when
@@ -105,7 +107,9 @@ public class SocketDockResource {
                 MDC.remove(CONNECTION_ID_MDC);
             }
             if (outcome instanceof Dispatcher.Outcome.Refused r) {
-                if (r.status() == 503) {
+                // 503: the relay retries; 413: a frame over max-message-bytes, answered so the relay can close
+                // the socket 1009 (Message Too Big) instead of the frame vanishing; 429: the sender's rate
+                if (r.status() == 503 || r.status() == 413 || r.status() == 429) {
                     return DidcommResource.toResponse(outcome);
                 }
                 LOG.debugf("frame on socket %s refused: %s %s", event.meta().connectionId(), r.code(), r.description());

@@ -84,6 +84,21 @@ class SocketDockResourceTest {
     }
 
     @Test
+    void anOversizedFrameIsAnswered413() {
+        // over switchboard.mediator.max-message-bytes (1 MiB), under the HTTP body limit: the relay is told, so it
+        // can close the socket 1009 instead of the frame vanishing behind a 200 (issue 13, hole 9)
+        byte[] frame = new byte[1_048_577];
+        java.util.Arrays.fill(frame, (byte) 'a');
+        io.restassured.response.Response response = relay.frame("c-big", frame);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.jsonPath().getString("code")).isEqualTo("e.p.msg.too-big");
+        // the socket is still usable for a message of a fitting size
+        assertThat(relay.frame("c-big", "hello".getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void implicitModeGetsForwardsWrittenToItsSocket() {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String key = Flows.registerRecipientKey(wallet);

@@ -43,4 +43,14 @@ public interface MailboxAdmin {
      * MailboxTotals#kept()} is false.
      */
     CompletionStage<MailboxTotals> totals();
+
+    /**
+     * Recipients whose oldest pending message was received before {@code before}, oldest first: the mailboxes
+     * an expiry sweep should visit (a {@link Mailboxes#status} drops their expired messages with a dead letter).
+     * Read from the oldest-pending index, so empty where totals are not kept (Redis Cluster). A recipient whose
+     * id contained braces is returned with parentheses instead (the spelling of its hash tag).
+     *
+     * @param limit at most this many, {@code > 0}
+     */
+    CompletionStage<java.util.List<String>> pendingBefore(java.time.Instant before, int limit);
 }

@@ -64,6 +64,22 @@ final class Keys {
         return prefix + ":mbindex";
     }
 
+    /**
+     * The recipient of a mailbox's pending key (a member of {@link #mailboxIndex()}), braces as the tag spells
+     * them, or null when {@code pendingKey} is not one.
+     */
+    @org.jspecify.annotations.Nullable
+    String recipientOfPending(String pendingKey) {
+        String head = prefix + ":mb:{";
+        String tail = "}:pending";
+        if (!pendingKey.startsWith(head)
+                || !pendingKey.endsWith(tail)
+                || pendingKey.length() <= head.length() + tail.length()) {
+            return null;
+        }
+        return pendingKey.substring(head.length(), pendingKey.length() - tail.length());
+    }
+
     /** The mailbox keys the common enqueue touches: pending, expiry, msg (see {@link #mailbox}). */
     String[] enqueue(String recipient) {
         String base = prefix + ":mb:" + tag(recipient) + ":";

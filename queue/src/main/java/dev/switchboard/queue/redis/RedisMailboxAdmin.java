@@ -129,6 +129,29 @@ final class RedisMailboxAdmin implements MailboxAdmin {
         });
     }
 
+    @Override
+    public CompletionStage<java.util.List<String>> pendingBefore(Instant before, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
+        }
+        if (!keys.keepsTotals()) {
+            return CompletableFuture.completedFuture(java.util.List.of());
+        }
+        return timed.run(
+                QueueOperation.TOTALS,
+                "mailboxes pending before",
+                () -> connection
+                        .async()
+                        .zrangebyscore(
+                                keys.mailboxIndex(),
+                                io.lettuce.core.Range.create(-Double.MAX_VALUE, (double) before.toEpochMilli()),
+                                io.lettuce.core.Limit.create(0, limit))
+                        .thenApply(members -> members.stream()
+                                .map(m -> keys.recipientOfPending(Args.string(m)))
+                                .filter(java.util.Objects::nonNull)
+                                .toList()));
+    }
+
     private static void requireId(String name, String value) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException(name + ": '' (expected: non-empty)");

@@ -11,6 +11,7 @@ import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.routing.Forwards;
+import dev.switchboard.mediator.quota.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,11 @@ public class RoutingV1Handler implements ProtocolHandler {
 
     private final MediationStore mediations;
     private final Forwards forwards;
+    private final Quotas quotas;
 
     /** Constructor injection. */
-    public RoutingV1Handler(MediationStore mediations, Forwards forwards) {
+    public RoutingV1Handler(MediationStore mediations, Forwards forwards, Quotas quotas) {
+        this.quotas = quotas;
         this.mediations = mediations;
         this.forwards = forwards;
     }
@@ -52,6 +55,7 @@ public class RoutingV1Handler implements ProtocolHandler {
         if (inner == null || conn.isEmpty()) {
             throw forwards.refused("forward refused");
         }
+        quotas.admitForward(message, conn.get()); // messages per sender per recipient
         return forwards.store(conn.get(), inner, null);
     }
 

@@ -13,6 +13,7 @@ import dev.switchboard.mediator.message.MediatorProblem;
 import dev.switchboard.mediator.message.ProtocolHandler;
 import dev.switchboard.mediator.message.Serves;
 import dev.switchboard.mediator.protocol.routing.Forwards;
+import dev.switchboard.mediator.quota.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,9 +33,11 @@ import java.util.Optional;
 public class RoutingV2Handler implements ProtocolHandler {
     private final MediationStore mediations;
     private final Forwards forwards;
+    private final Quotas quotas;
 
     /** Constructor injection. */
-    public RoutingV2Handler(MediationStore mediations, Forwards forwards) {
+    public RoutingV2Handler(MediationStore mediations, Forwards forwards, Quotas quotas) {
+        this.quotas = quotas;
         this.mediations = mediations;
         this.forwards = forwards;
     }
@@ -57,6 +60,7 @@ public class RoutingV2Handler implements ProtocolHandler {
         if (conn.isEmpty()) {
             throw forwards.refused("forward refused");
         }
+        quotas.admitForward(message, conn.get()); // messages per sender per recipient
         return forwards.store(conn.get(), forward.forwardedMessage().getBytes(StandardCharsets.UTF_8), expiresAt);
     }
 }
