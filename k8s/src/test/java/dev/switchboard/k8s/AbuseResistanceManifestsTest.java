@@ -83,7 +83,7 @@ class AbuseResistanceManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "production", "production-external-redis"})
+    @ValueSource(strings = {"dev", "production", "production-external-redis", "production-redis-cluster"})
     void theRelaysInternalListenerHasItsOwnAddressAndEveryPolicyRuleButThePublicWebSocketNamesItsSources(String overlay)
             throws Exception {
         List<HasMetadata> objects = Renders.objects(overlay);

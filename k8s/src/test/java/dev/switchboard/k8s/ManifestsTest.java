@@ -22,7 +22,8 @@ class ManifestsTest {
 
     @Test
     void bothOverlaysExist() throws Exception {
-        assertThat(overlays()).containsExactly("dev", "production", "production-external-redis");
+        assertThat(overlays())
+                .containsExactly("dev", "production", "production-external-redis", "production-redis-cluster");
     }
 
     @ParameterizedTest
@@ -77,6 +78,22 @@ class ManifestsTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(config.getData().get("SWITCHBOARD_REDIS_URI")).startsWith("rediss://");
+    }
+
+    @Test
+    void redisClusterOverlayGivesTheMediatorsSeedNodesAndReplicaAcknowledgedForwards() throws Exception {
+        List<HasMetadata> objects = Renders.objects("production-redis-cluster");
+        assertThat(objects).noneMatch(o -> o.getMetadata().getName().equals("redis"));
+        var config = objects.stream()
+                .filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap
+                        && o.getMetadata().getName().equals("mediator-config"))
+                .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
+                .findFirst()
+                .orElseThrow();
+        // the syntax the mediator's RedisEndpoint parses: redis-cluster://host:port[,host:port...]
+        assertThat(config.getData().get("SWITCHBOARD_REDIS_URI"))
+                .matches("redis-cluster://[^:,/]+:[0-9]+(,[^:,/]+:[0-9]+){2,}");
+        assertThat(config.getData().get("SWITCHBOARD_REDIS_DURABILITY")).isEqualTo("wait-replicas:1");
     }
 
     @Test

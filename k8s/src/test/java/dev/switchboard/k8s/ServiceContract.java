@@ -46,14 +46,18 @@ record ServiceContract(Map<String, Service> services) {
      * Quarkus's own properties the manifests may set, with where each is defined. The two marked
      * {@code application.properties} must also be set there (checked), which proves the spelling;
      * {@code quarkus.shutdown.timeout} is quarkus-core's {@code ShutdownConfig} ({@code @ConfigMapping(prefix =
-     * "quarkus.shutdown")}, {@code Optional<Duration> timeout()}; seen with javap in quarkus-core 3.32.1).
+     * "quarkus.shutdown")}, {@code Optional<Duration> timeout()}; seen with javap in quarkus-core 3.32.1); the two {@code
+     * quarkus.http.proxy.*} keys are quarkus-vertx-http's {@code ProxyConfig} ({@code boolean
+     * proxyAddressForwarding()}, {@code Optional<Boolean> allowXForwarded()}; javap, quarkus-vertx-http 3.32.1).
      * Quarkus does not warn about unknown {@code QUARKUS_*} environment variables, so this list is the
      * only guard: add a key only after checking its config root the same way.
      */
     static final Map<String, String> QUARKUS_KEYS = Map.of(
             "quarkus.http.host", "application.properties",
             "quarkus.http.port", "application.properties",
-            "quarkus.shutdown.timeout", "io.quarkus.runtime.shutdown.ShutdownConfig");
+            "quarkus.shutdown.timeout", "io.quarkus.runtime.shutdown.ShutdownConfig",
+            "quarkus.http.proxy.proxy-address-forwarding", "io.quarkus.vertx.http.runtime.ProxyConfig",
+            "quarkus.http.proxy.allow-x-forwarded", "io.quarkus.vertx.http.runtime.ProxyConfig");
 
     private static final Pattern OPTION = Pattern.compile("@Option\\(\\s*names = \"--([a-z0-9-]+)\"");
     private static final Pattern PREFIX = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([a-z0-9.-]+)\"\\)");

@@ -9,9 +9,36 @@ import java.util.Optional;
 @ConfigMapping(prefix = "switchboard.redis")
 public interface RedisConfig {
 
-    /** The Redis URI, {@code redis://host:port[/db]} or {@code rediss://...}. */
+    /**
+     * Where Redis is. A standalone server (the default): {@code redis://host:port[/db]} or {@code rediss://...}
+     * (TLS). A Redis Cluster: a seed list {@code redis-cluster://host1:port1,host2:port2,...} (or {@code
+     * rediss-cluster://} for TLS) of any of its nodes; the client learns the rest from {@code CLUSTER SHARDS}/
+     * {@code CLUSTER NODES}, follows {@code MOVED}/{@code ASK} and refreshes its slot map after a failover.
+     * Credentials come from {@link #password()} in cluster mode.
+     */
     @WithDefault("redis://127.0.0.1:6379")
     String uri();
+
+    /**
+     * When a forward counts as stored (and is answered 202): {@code none}, as soon as the primary applied it;
+     * {@code wait-replicas:N}, only once {@code N} replicas of the wallet's primary hold it (Redis {@code
+     * WAIT}, at most {@link #waitTimeout()}; fewer replicas: 503, nothing acknowledged, the sender's retry is a
+     * duplicate that waits again). What each choice can lose: docs/operations.md "Redis durability".
+     */
+    @WithDefault("none")
+    String durability();
+
+    /** How long a forward waits for its replicas under {@code durability=wait-replicas:N} before a 503. */
+    @WithDefault("1s")
+    Duration waitTimeout();
+
+    /**
+     * Buckets of each shared due-time set (delivery deadlines, push schedule): a wallet's entry lives in one
+     * of them (by a hash of its connection key), each bucket its own key and, in a cluster, its own slot, so
+     * no single shard takes every wallet's deadline writes; every sweep reads all buckets. {@code 1..1024}.
+     */
+    @WithDefault("16")
+    int dueSetBuckets();
 
     /**
      * The Redis password ({@code AUTH}, Redis {@code requirepass}), kept out of {@link #uri()} so it can come

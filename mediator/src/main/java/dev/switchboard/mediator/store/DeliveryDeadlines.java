@@ -1,16 +1,13 @@
 package dev.switchboard.mediator.store;
 
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.ZAddArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delivery deadlines shared by all mediator instances: one Redis sorted set ({@code <prefix>:deadlines}, see {@link Keys}),
- * member = wallet connection key, score = epoch milliseconds by which the messages handed out to the wallet
+ * Delivery deadlines shared by all mediator instances: Redis sorted sets ({@code <prefix>:deadlines:{dl.<bucket>.<k>}}, one per
+ * bucket, see {@link Keys} and {@link DueSets}), member = wallet connection key, score = epoch milliseconds by which the messages handed out to the wallet
  * must have been confirmed (their in-flight lease plus a grace). Storing a message records a first, short
  * deadline when the wallet has none (its push might die with its instance). A push records a deadline once it reserved
  * messages, before it sends them; {@code messages-received} clears it when nothing is left in flight; a deadline that passes means the
@@ -20,19 +17,6 @@ import org.jspecify.annotations.Nullable;
 @ApplicationScoped
 public class DeliveryDeadlines {
     /**
-     * Claims up to ARGV[3] members with score <= ARGV[1], moving them to ARGV[2] (the claim's lease); returns
-     * {claimed members, the earliest score left (false: none)}.
-     */
-    private static final String CLAIM = """
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, member in ipairs(due) do
-                redis.call('ZADD', KEYS[1], ARGV[2], member)
-            end
-            local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-            return {due, first[2] or false}
-            """;
-
-    /**
      * What one sweep claimed.
      *
      * @param wallets the claimed wallets' connection keys, earliest deadline first
@@ -40,16 +24,17 @@ public class DeliveryDeadlines {
      */
     public record Claimed(List<String> wallets, @Nullable Instant next) {}
 
-    private final MediatorRedis redis;
+    private final DueSets set;
 
-    /** Constructor injection. */
+    /** Constructor injection; moves the entries of the unsharded set of earlier versions into the buckets. */
     public DeliveryDeadlines(MediatorRedis redis) {
-        this.redis = redis;
+        this.set = new DueSets(redis, redis.keys()::deadlines);
+        set.migrateFrom(redis.keys().legacyDeadlines());
     }
 
     /** Records a wallet's delivery deadline (the latest batch's; it replaces a sweep's claim). */
     public void record(String conn, Instant deadline) {
-        redis.sync().zadd(key(), (double) deadline.toEpochMilli(), conn);
+        set.record(conn, deadline);
     }
 
     /**
@@ -57,7 +42,7 @@ public class DeliveryDeadlines {
      * batch in flight or a claim, stays.
      */
     public void recordIfAbsent(String conn, Instant deadline) {
-        redis.sync().zadd(key(), ZAddArgs.Builder.nx(), (double) deadline.toEpochMilli(), conn);
+        set.recordIfAbsent(conn, deadline);
     }
 
     /**
@@ -66,7 +51,7 @@ public class DeliveryDeadlines {
      * @return true when it was cleared
      */
     public boolean clearIf(String conn, Instant deadline) {
-        return DueSets.clearIf(redis, key(), conn, deadline);
+        return set.clearIf(conn, deadline);
     }
 
     /**
@@ -79,30 +64,12 @@ public class DeliveryDeadlines {
      * @return the claimed wallets and the earliest deadline left
      */
     public Claimed claimDue(Instant now, Instant claimUntil, int limit) {
-        List<Object> answer = redis.sync()
-                .eval(
-                        CLAIM,
-                        ScriptOutputType.MULTI,
-                        new String[] {key()},
-                        Long.toString(now.toEpochMilli()),
-                        Long.toString(claimUntil.toEpochMilli()),
-                        Integer.toString(limit));
-        List<String> wallets = new ArrayList<>();
-        for (Object member : (List<?>) answer.get(0)) {
-            wallets.add((String) member);
-        }
-        Object next = answer.size() > 1 ? answer.get(1) : null;
-        return new Claimed(
-                wallets, next == null ? null : Instant.ofEpochMilli((long) Double.parseDouble((String) next)));
+        DueSets.Claimed claimed = set.claimDue(now, claimUntil, limit);
+        return new Claimed(claimed.members(), claimed.next());
     }
 
     /** The wallet's recorded deadline (millisecond precision), or null (none). */
     public @Nullable Instant deadline(String conn) {
-        Double score = redis.sync().zscore(key(), conn);
-        return score == null ? null : Instant.ofEpochMilli(score.longValue());
-    }
-
-    private String key() {
-        return redis.keys().deadlines();
+        return set.due(conn);
     }
 }

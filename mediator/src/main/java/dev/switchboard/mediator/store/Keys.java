@@ -1,5 +1,7 @@
 package dev.switchboard.mediator.store;
 
+import io.lettuce.core.cluster.SlotHash;
+
 /**
  * Every Redis key name of the mediator's own records, in one place (the queue module's mailbox and route keys
  * are built by its own {@code queue/redis/Keys}). The layout is described in this package's {@code
@@ -9,11 +11,68 @@ package dev.switchboard.mediator.store;
  * group in one slot.
  */
 final class Keys {
-    private final String prefix;
+    /** Buckets of each due-time set by default ({@code switchboard.redis.due-set-buckets}). */
+    static final int DEFAULT_DUE_SET_BUCKETS = 16;
 
-    /** @param prefix {@code switchboard.redis.key-prefix}, e.g. {@code sb} */
+    private final String prefix;
+    private final int dueSetBuckets;
+    private final String[] deadlineTags;
+    private final String[] pushDueTags;
+
+    /** @param prefix {@code switchboard.redis.key-prefix}, e.g. {@code sb}; {@value #DEFAULT_DUE_SET_BUCKETS} buckets */
     Keys(String prefix) {
+        this(prefix, DEFAULT_DUE_SET_BUCKETS);
+    }
+
+    /**
+     * @param prefix {@code switchboard.redis.key-prefix}, e.g. {@code sb}
+     * @param dueSetBuckets buckets of each due-time set ({@link DueSets}), {@code 1..1024}
+     */
+    Keys(String prefix, int dueSetBuckets) {
+        if (dueSetBuckets < 1 || dueSetBuckets > 1024) {
+            throw new IllegalArgumentException(
+                    "switchboard.redis.due-set-buckets: %s (expected: 1..1024)".formatted(dueSetBuckets));
+        }
         this.prefix = prefix;
+        this.dueSetBuckets = dueSetBuckets;
+        this.deadlineTags = spreadTags("dl", dueSetBuckets);
+        this.pushDueTags = spreadTags("pd", dueSetBuckets);
+    }
+
+    /**
+     * Hash tags for {@code n} buckets, bucket {@code i}'s slot in the {@code i}-th of {@code n} equal ranges of
+     * the 16,384 cluster slots: {@code {<name>.<i>.<k>}} with the first {@code k} that lands there. Any split of
+     * the slots into contiguous ranges per shard (as {@code redis-cli --cluster create} makes) then gives each
+     * shard about its share of the buckets; plain {@code {<name>.<i>}} tags put 8 of 16 on one of three shards.
+     */
+    static String[] spreadTags(String name, int n) {
+        String[] tags = new String[n];
+        for (int i = 0; i < n; i++) {
+            long from = (long) i * SlotHash.SLOT_COUNT / n;
+            long to = (long) (i + 1) * SlotHash.SLOT_COUNT / n;
+            for (int k = 0; ; k++) {
+                String tag = name + "." + i + "." + k;
+                int slot = SlotHash.getSlot(tag);
+                if (slot >= from && slot < to) {
+                    tags[i] = "{" + tag + "}";
+                    break;
+                }
+            }
+        }
+        return tags;
+    }
+
+    /** Buckets of each due-time set. */
+    int dueSetBuckets() {
+        return dueSetBuckets;
+    }
+
+    /**
+     * The bucket of a due-time set a wallet's entry lives in: its connection key's {@link String#hashCode()}
+     * (specified by the Java platform, so every instance agrees) modulo {@link #dueSetBuckets()}.
+     */
+    int bucketOf(String conn) {
+        return Math.floorMod(conn.hashCode(), dueSetBuckets);
     }
 
     /**
@@ -75,9 +134,12 @@ final class Keys {
         return wallet(conn) + "push:active";
     }
 
-    /** ZSET wallet connection key -> when its push notification is due or claimed until (epoch ms). */
-    String pushDue() {
-        return prefix + ":push:due";
+    /**
+     * ZSET wallet connection key -> when its push notification is due or claimed until (epoch ms), bucket
+     * {@code bucket} ({@link #bucketOf}); tag {@code {pd.<bucket>.<k>}} ({@link #spreadTags}).
+     */
+    String pushDue(int bucket) {
+        return prefix + ":push:due:" + pushDueTags[bucket];
     }
 
     /** STRING wallet connection key a socket carries, by socket owner; route lease TTL. */
@@ -90,9 +152,22 @@ final class Keys {
         return prefix + ":rk:" + tag(key);
     }
 
-    /** ZSET wallet connection key -> delivery deadline (epoch ms), shared by all instances. */
-    String deadlines() {
+    /**
+     * ZSET wallet connection key -> delivery deadline (epoch ms), shared by all instances, bucket {@code bucket}
+     * ({@link #bucketOf}); tag {@code {dl.<bucket>.<k>}} ({@link #spreadTags}).
+     */
+    String deadlines(int bucket) {
+        return prefix + ":deadlines:" + deadlineTags[bucket];
+    }
+
+    /** The single ZSET of delivery deadlines of versions before the buckets; read once at start to migrate. */
+    String legacyDeadlines() {
         return prefix + ":deadlines";
+    }
+
+    /** The single ZSET of the push schedule of versions before the buckets; read once at start to migrate. */
+    String legacyPushDue() {
+        return prefix + ":push:due";
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.switchboard.mediator.store;
 
 import dev.switchboard.mediator.config.MailboxConfig;
 import dev.switchboard.mediator.config.RedisConfig;
+import dev.switchboard.queue.config.Durability;
 import dev.switchboard.queue.config.RedisSettings;
 import dev.switchboard.queue.mailbox.MailboxAdmin;
 import dev.switchboard.queue.mailbox.Mailboxes;
@@ -19,7 +20,9 @@ import java.time.Duration;
 
 /**
  * Connects the queue module's Redis adapters (mailboxes, mailbox admin, route table) and exposes them as beans;
- * the queue's events become Micrometer meters ({@code switchboard_queue_*}).
+ * the queue's events become Micrometer meters ({@code switchboard_queue_*}). The same endpoint as {@link
+ * MediatorRedis} (standalone or cluster seeds, password), and {@code switchboard.redis.durability}: with
+ * {@code wait-replicas:N} an enqueue, and so a forward's 202, completes only once {@code N} replicas hold it.
  */
 @ApplicationScoped
 public class QueueProducer {
@@ -36,18 +39,23 @@ public class QueueProducer {
      *     ({@link MailboxGauges}) are registered
      */
     public QueueProducer(RedisConfig config, MailboxConfig mailbox, MediatorRedis redis, MeterRegistry meters) {
+        RedisEndpoint endpoint = redis.endpoint();
         RedisSettings settings = new RedisSettings(
-                config.uri(),
-                RedisSettings.Mode.STANDALONE,
+                String.join(",", endpoint.uris()),
+                endpoint.cluster() ? RedisSettings.Mode.CLUSTER : RedisSettings.Mode.STANDALONE,
                 false,
                 true,
                 null,
-                null,
+                config.password().orElse(null),
                 Duration.ofSeconds(5),
                 config.commandTimeout(),
                 redis.keys().prefix());
         this.queue = RedisQueue.connect(
-                settings, mailbox.toSettings(), new MicrometerQueueMetrics(meters), Clock.systemUTC());
+                settings,
+                mailbox.toSettings(),
+                new MicrometerQueueMetrics(meters),
+                Clock.systemUTC(),
+                Durability.parse(config.durability(), config.waitTimeout()));
         MailboxGauges.register(meters, queue.mailboxAdmin(), Clock.systemUTC(), GAUGE_REFRESH);
     }
 

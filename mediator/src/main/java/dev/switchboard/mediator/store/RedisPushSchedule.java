@@ -1,16 +1,14 @@
 package dev.switchboard.mediator.store;
 
 import dev.switchboard.mediator.push.PushSchedule;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.ZAddArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The push schedule in Redis (keys built by {@link Keys}): one sorted set {@code <p>:push:due} (member = wallet connection key, score
+ * The push schedule in Redis (keys built by {@link Keys}): sorted sets {@code <p>:push:due:{pd.<bucket>.<k>}} (one per bucket, see {@link DueSets}; member = wallet connection key, score
  * = epoch milliseconds when its notification is due, or until when an instance's claim holds it), and per
  * wallet a key {@code <p>:w:{conn}:push:sent} that lives one interval after a notification went out (SET NX
  * PX: one instance wins), and {@code <p>:w:{conn}:push:active} that lives one grace period after a socket of the
@@ -18,51 +16,34 @@ import java.util.List;
  */
 @ApplicationScoped
 public class RedisPushSchedule implements PushSchedule {
-    /** Claims up to ARGV[3] members with score <= ARGV[1], moving them to ARGV[2]. */
-    private static final String CLAIM = """
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, member in ipairs(due) do
-                redis.call('ZADD', KEYS[1], ARGV[2], member)
-            end
-            return due
-            """;
-
     private final MediatorRedis redis;
+    private final DueSets dueSets;
 
-    /** Constructor injection. */
+    /** Constructor injection; moves the entries of the unsharded set of earlier versions into the buckets. */
     public RedisPushSchedule(MediatorRedis redis) {
         this.redis = redis;
+        this.dueSets = new DueSets(redis, redis.keys()::pushDue);
+        dueSets.migrateFrom(redis.keys().legacyPushDue());
     }
 
     @Override
     public void scheduleIfAbsent(String conn, Instant due) {
-        redis.sync().zadd(dueKey(), ZAddArgs.Builder.nx(), (double) due.toEpochMilli(), conn);
+        dueSets.recordIfAbsent(conn, due);
     }
 
     @Override
     public void reschedule(String conn, Instant due) {
-        redis.sync().zadd(dueKey(), (double) due.toEpochMilli(), conn);
+        dueSets.record(conn, due);
     }
 
     @Override
     public List<String> claimDue(Instant now, Instant claimUntil, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit: %s (expected: > 0)".formatted(limit));
-        }
-        List<String> due = redis.sync()
-                .eval(
-                        CLAIM,
-                        ScriptOutputType.MULTI,
-                        new String[] {dueKey()},
-                        Long.toString(now.toEpochMilli()),
-                        Long.toString(claimUntil.toEpochMilli()),
-                        Integer.toString(limit));
-        return due == null ? List.of() : due;
+        return dueSets.claimDue(now, claimUntil, limit).members();
     }
 
     @Override
     public boolean clearIf(String conn, Instant claim) {
-        return DueSets.clearIf(redis, dueKey(), conn, claim);
+        return dueSets.clearIf(conn, claim);
     }
 
     @Override
@@ -87,10 +68,6 @@ public class RedisPushSchedule implements PushSchedule {
     public Duration graceLeft(String conn) {
         Long left = redis.sync().pttl(redis.keys().pushActive(conn));
         return left == null || left < 0 ? Duration.ZERO : Duration.ofMillis(left);
-    }
-
-    private String dueKey() {
-        return redis.keys().pushDue();
     }
 
     private String sentKey(String conn) {

@@ -65,15 +65,22 @@
  * max once used), for the global mediation cap</td><td>lapsed members dropped on read</td></tr>
  * <tr><td>{@code <p>:lease:<job>}</td><td>STRING</td><td>the instance running a cluster-wide job ({@code
  * expiry-sweep})</td><td>the job's period</td></tr>
- * <tr><td>{@code <p>:deadlines}</td><td>ZSET</td><td>wallet -> delivery deadline (epoch ms), swept by every
- * instance</td><td>none</td></tr>
- * <tr><td>{@code <p>:push:due}</td><td>ZSET</td><td>wallet -> push notification due or claimed until (epoch
- * ms), swept by every instance</td><td>none</td></tr>
+ * <tr><td colspan="4"><b>per bucket</b> of a due-time set ({@link dev.switchboard.mediator.store.DueSets}),
+ * tag = {@code {dl.<i>.<k>}} / {@code {pd.<i>.<k>}}, bucket {@code i} of {@code switchboard.redis.due-set-buckets}
+ * (16), {@code k} chosen so bucket {@code i}'s slot is in the {@code i}-th equal part of the slot range</td></tr>
+ * <tr><td>{@code <p>:deadlines:{dl.<i>.<k>}}</td><td>ZSET</td><td>wallet -> delivery deadline (epoch ms), for the
+ * wallets with {@code hashCode(conn) mod buckets = i}; swept by every instance</td><td>none</td></tr>
+ * <tr><td>{@code <p>:push:due:{pd.<i>.<k>}}</td><td>ZSET</td><td>wallet -> push notification due or claimed
+ * until (epoch ms), same buckets; swept by every instance</td><td>none</td></tr>
  * </table>
  *
  * <p>So a push's reads (routes, live mode, mailbox reserve) and a mediation's records each stay in one slot
- * in Redis Cluster. Not cluster-ready yet: {@code <p>:deadlines} and {@code <p>:push:due} are one key each for all wallets (one slot, and the
- * push records to it next to the wallet's keys), and the multi-key scripts assume a standalone server.
+ * in Redis Cluster, every script of this package touches one key, and the shared due-time sets spread over
+ * the shards. {@code switchboard.redis.uri} is a standalone URI or a {@code redis-cluster://h1:p1,h2:p2} seed
+ * list ({@link dev.switchboard.mediator.store.RedisEndpoint}); the queue's adapters get the same endpoint and
+ * {@code switchboard.redis.durability}. The single keys {@code <p>:deadlines} and {@code <p>:push:due} of
+ * earlier versions are moved into the buckets when an instance starts (standalone only). Operations:
+ * docs/operations.md.
  */
 @NullMarked
 package dev.switchboard.mediator.store;

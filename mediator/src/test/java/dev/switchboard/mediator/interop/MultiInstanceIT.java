@@ -34,7 +34,12 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void start() {
-        stack = new Stack();
+        startOn(new Stack());
+    }
+
+    /** Starts the relays, the mediators and the agent host on {@code redis}. */
+    static void startOn(Stack redis) {
+        stack = redis;
         int portA = RedisTestResource.freePort();
         int portB = RedisTestResource.freePort();
         relayA = stack.relay("multi-relay-a", URI.create("http://127.0.0.1:" + portA + "/"));

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
 /**
- * The system on loopback for the interop tests: one real Redis (embedded-redis, in the test JVM), relays
+ * The system on loopback for the interop tests: one real Redis (embedded-redis, in the test JVM; or a Redis
+ * Cluster the test runs), relays
  * (the built socketdock relay, each a child JVM with its own classpath, so its Netty 4.2 never meets the
  * mediator's Netty 4.1) and mediators (the built Quarkus app, each a child JVM), sharing one relay secret and
  * one key-encryption key. Wallets reach the relays' WebSocket ports; senders POST to the mediators.
@@ -28,17 +30,29 @@ final class Stack implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    final int redisPort = RedisTestResource.freePort();
-    private final RedisServer redis;
+    private final @Nullable RedisServer redis;
+    private final String redisUri;
     private final List<ChildProcess> children = new ArrayList<>();
 
+    /** On a standalone Redis of its own (embedded-redis). */
     Stack() {
+        int port = RedisTestResource.freePort();
         try {
-            redis = new RedisServer(redisPort);
+            redis = new RedisServer(port);
             redis.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        redisUri = "redis://127.0.0.1:" + port;
+    }
+
+    /**
+     * On a Redis the caller runs and stops, e.g. a {@link dev.switchboard.mediator.testing.LocalRedisCluster}'s
+     * {@code redis-cluster://} seed list ({@code switchboard.redis.uri}).
+     */
+    Stack(String redisUri) {
+        this.redis = null;
+        this.redisUri = redisUri;
     }
 
     /** The interop/credo directory (agent host). */
@@ -133,7 +147,7 @@ final class Stack implements AutoCloseable {
                 "-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath(),
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dswitchboard.redis.uri=redis://127.0.0.1:" + redisPort,
+                "-Dswitchboard.redis.uri=" + redisUri,
                 "-Dswitchboard.mediator.key-encryption-key=" + KEK,
                 "-Dswitchboard.relay.jwt-secret=" + SECRET,
                 "-Dswitchboard.relay.heartbeat-ttl=6s",
@@ -193,10 +207,12 @@ final class Stack implements AutoCloseable {
         for (ChildProcess child : children.reversed()) {
             child.close();
         }
-        try {
-            redis.stop();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (redis != null) {
+            try {
+                redis.stop();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

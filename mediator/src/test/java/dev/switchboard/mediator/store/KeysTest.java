@@ -40,6 +40,34 @@ class KeysTest {
     void bracesFromClientsCannotPickTheSlot() {
         assertThat(keys.idempotency("message", "a}{b")).isEqualTo("sb:idem:message:{a)(b}");
         assertThat(slot(keys.live("{x}y"))).isEqualTo(slot("sb:mb:{(x)y}:pending"));
-        assertThat(keys.deadlines()).isEqualTo("sb:deadlines");
+    }
+
+    @Test
+    void dueSetBucketsSpreadEvenlyOverTheSlotsOfThreeShards() {
+        // redis-cli --cluster create splits the 16,384 slots into three contiguous ranges
+        for (var bucketKey : List.<java.util.function.IntFunction<String>>of(keys::deadlines, keys::pushDue)) {
+            int[] perShard = new int[3];
+            java.util.Set<Integer> slots = new java.util.HashSet<>();
+            for (int i = 0; i < keys.dueSetBuckets(); i++) {
+                int slot = slot(bucketKey.apply(i));
+                slots.add(slot);
+                perShard[slot * 3 / SlotHash.SLOT_COUNT]++;
+            }
+            assertThat(slots).as("one slot per bucket").hasSize(16);
+            assertThat(java.util.Arrays.stream(perShard).boxed().toList())
+                    .as("buckets per shard")
+                    .allSatisfy(n -> assertThat(n).isBetween(5, 6));
+        }
+        assertThat(keys.deadlines(0)).startsWith("sb:deadlines:{dl.0.");
+        assertThat(keys.pushDue(15)).startsWith("sb:push:due:{pd.15.");
+    }
+
+    @Test
+    void aWalletAlwaysMapsToTheSameBucket() {
+        String conn = "did:peer:2.Ez6LSexample";
+        assertThat(new Keys("sb", 16).bucketOf(conn))
+                .isEqualTo(keys.bucketOf(conn))
+                .isBetween(0, 15);
+        assertThat(new Keys("sb", 1).bucketOf(conn)).isZero();
     }
 }

@@ -34,6 +34,18 @@ class MediatorRedisTest {
             public boolean embedded() {
                 return false;
             }
+
+            public String durability() {
+                return "none";
+            }
+
+            public java.time.Duration waitTimeout() {
+                return java.time.Duration.ofSeconds(1);
+            }
+
+            public int dueSetBuckets() {
+                return 16;
+            }
         };
     }
 

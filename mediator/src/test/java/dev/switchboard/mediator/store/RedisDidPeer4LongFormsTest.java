@@ -62,6 +62,18 @@ class RedisDidPeer4LongFormsTest {
             public boolean embedded() {
                 return false;
             }
+
+            public String durability() {
+                return "none";
+            }
+
+            public java.time.Duration waitTimeout() {
+                return java.time.Duration.ofSeconds(1);
+            }
+
+            public int dueSetBuckets() {
+                return 16;
+            }
         });
     }
 

@@ -12,10 +12,13 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
@@ -23,8 +26,11 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.channel.Channel;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +46,19 @@ import java.util.concurrent.TimeUnit;
  * A lone command still leaves at once (at the end of the event loop's current turn). Lettuce's
  * command latency recorder is off: {@link dev.switchboard.queue.metrics.QueueMetrics} reports
  * latency per operation.
+ *
+ * <p>Redis Cluster: Lettuce's cluster client follows {@code MOVED} and {@code ASK} redirections, and
+ * refreshes its view of the slots every {@link #TOPOLOGY_REFRESH} and at once on a redirection, on
+ * repeated reconnects (a primary gone) and on an uncovered slot, so a failover's new primary is used
+ * within about the cluster's own failover time. Commands sent to a primary that died fail at the
+ * command timeout (nothing is acknowledged for them).
  */
 final class RedisConnection implements AutoCloseable {
 
     static final RedisCodec<String, byte[]> CODEC = StringKeyBytesCodec.INSTANCE;
+
+    /** How often the cluster client re-reads the slot map without a trigger. */
+    static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(10);
 
     private final RedisSettings settings;
     private final AbstractRedisClient client;
@@ -100,6 +115,12 @@ final class RedisConnection implements AutoCloseable {
                 cluster.setOptions(ClusterClientOptions.builder()
                         .socketOptions(socket)
                         .timeoutOptions(timeouts)
+                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                                .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                                .enableAllAdaptiveRefreshTriggers()
+                                .refreshTriggersReconnectAttempts(2)
+                                .adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
+                                .build())
                         .build());
                 StatefulRedisClusterConnection<String, byte[]> c = cluster.connect(CODEC);
                 return new RedisConnection(settings, cluster, resources, c, c.async());
@@ -141,6 +162,24 @@ final class RedisConnection implements AutoCloseable {
     /** The shared connection's commands; replies complete on Lettuce's threads. */
     RedisClusterAsyncCommands<String, byte[]> async() {
         return async;
+    }
+
+    /**
+     * The commands of the connection that carries writes for {@code key}: the shared connection on a
+     * standalone server; in a cluster, the client's connection to the primary its slot map names for
+     * the key's slot (the connection the shared cluster connection writes the key's commands on).
+     */
+    CompletionStage<RedisClusterAsyncCommands<String, byte[]>> primaryOf(String key) {
+        if (!(shared instanceof StatefulRedisClusterConnection<String, byte[]> cluster)) {
+            return CompletableFuture.completedFuture(async);
+        }
+        RedisClusterNode primary = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+        if (primary == null) {
+            return CompletableFuture.failedFuture(new QueueException("no primary known for the slot of " + key, null));
+        }
+        return cluster.getConnectionAsync(
+                        primary.getUri().getHost(), primary.getUri().getPort())
+                .thenApply(StatefulRedisConnection::async);
     }
 
     /** One thread of Lettuce's computation pool, for work that must run in order off the event loop. */

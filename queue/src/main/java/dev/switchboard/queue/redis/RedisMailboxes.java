@@ -47,12 +47,20 @@ final class RedisMailboxes implements Mailboxes {
     private final Clock clock;
     private final Timed timed;
     private final EnqueueBatcher batcher;
+    private final ReplicaWait replicas;
     // script arguments that never change: encoded once
     private final byte[] dedupeMs;
     private final byte[] deadLetterLimit;
 
-    RedisMailboxes(RedisConnection connection, Keys keys, MailboxSettings settings, QueueMetrics metrics, Clock clock) {
+    RedisMailboxes(
+            RedisConnection connection,
+            Keys keys,
+            MailboxSettings settings,
+            QueueMetrics metrics,
+            Clock clock,
+            ReplicaWait replicas) {
         this.connection = connection;
+        this.replicas = replicas;
         this.keys = keys;
         this.settings = settings;
         this.metrics = metrics;
@@ -84,32 +92,43 @@ final class RedisMailboxes implements Mailboxes {
         return timed.run(
                 QueueOperation.ENQUEUE,
                 "enqueue",
-                () -> batcher.submit(keys.enqueue(recipient), args).thenCompose(code -> {
-                    if (code > 0) {
-                        metrics.enqueued(message.length);
-                        return CompletableFuture.completedFuture(new EnqueueResult.Stored(code));
-                    }
-                    if (code == -1) {
-                        metrics.duplicate();
-                        return CompletableFuture.completedFuture(DUPLICATE);
-                    }
-                    // the cap would reject: sweep expired messages first, then decide
-                    return ENQUEUE_SWEEP
-                            .<List<Object>>run(
-                                    connection.async(),
-                                    ScriptOutputType.MULTI,
-                                    keys.mailbox(recipient),
-                                    bytes(clock.millis()),
-                                    dedupeMs,
-                                    deadLetterLimit,
-                                    id,
-                                    message,
-                                    received,
-                                    expires,
-                                    bytes(settings.maxCount()),
-                                    bytes(settings.maxBytes()))
-                            .thenApply(reply -> enqueued(reply, message.length));
-                }));
+                () -> stored(
+                        recipient, batcher.submit(keys.enqueue(recipient), args).thenCompose(code -> {
+                            if (code > 0) {
+                                metrics.enqueued(message.length);
+                                return CompletableFuture.completedFuture(new EnqueueResult.Stored(code));
+                            }
+                            if (code == -1) {
+                                metrics.duplicate();
+                                return CompletableFuture.completedFuture(DUPLICATE);
+                            }
+                            // the cap would reject: sweep expired messages first, then decide
+                            return ENQUEUE_SWEEP
+                                    .<List<Object>>run(
+                                            connection.async(),
+                                            ScriptOutputType.MULTI,
+                                            keys.mailbox(recipient),
+                                            bytes(clock.millis()),
+                                            dedupeMs,
+                                            deadLetterLimit,
+                                            id,
+                                            message,
+                                            received,
+                                            expires,
+                                            bytes(settings.maxCount()),
+                                            bytes(settings.maxBytes()))
+                                    .thenApply(reply -> enqueued(reply, message.length));
+                        })));
+    }
+
+    /**
+     * A stored (or duplicate: an earlier attempt's write may not have reached the replicas either) message
+     * counts once the replicas the durability setting asks for hold it; a full mailbox stored nothing.
+     */
+    private CompletionStage<EnqueueResult> stored(String recipient, CompletionStage<EnqueueResult> result) {
+        return result.thenCompose(r -> r instanceof EnqueueResult.Full
+                ? CompletableFuture.completedFuture(r)
+                : replicas.await(keys.enqueue(recipient)[0]).thenApply(ignored -> r));
     }
 
     private EnqueueResult enqueued(List<Object> reply, int size) {

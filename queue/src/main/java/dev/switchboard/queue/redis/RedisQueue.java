@@ -1,5 +1,6 @@
 package dev.switchboard.queue.redis;
 
+import dev.switchboard.queue.config.Durability;
 import dev.switchboard.queue.config.MailboxSettings;
 import dev.switchboard.queue.config.RedisSettings;
 import dev.switchboard.queue.config.StreamLogSettings;
@@ -30,12 +31,18 @@ public final class RedisQueue implements AutoCloseable {
     private final RedisRouteTable routeTable;
     private final QueueMetrics metrics;
 
-    private RedisQueue(RedisConnection connection, MailboxSettings mailboxSettings, QueueMetrics metrics, Clock clock) {
+    private RedisQueue(
+            RedisConnection connection,
+            MailboxSettings mailboxSettings,
+            QueueMetrics metrics,
+            Clock clock,
+            Durability durability) {
         this.connection = connection;
         this.metrics = metrics;
         Keys keys = new Keys(
                 connection.settings().keyPrefix(), connection.settings().mode() != RedisSettings.Mode.CLUSTER);
-        this.mailboxes = new RedisMailboxes(connection, keys, mailboxSettings, metrics, clock);
+        this.mailboxes = new RedisMailboxes(
+                connection, keys, mailboxSettings, metrics, clock, new ReplicaWait(connection, durability));
         this.mailboxAdmin = new RedisMailboxAdmin(connection, keys, mailboxSettings, metrics, clock);
         this.routeTable = new RedisRouteTable(connection, keys, metrics, clock);
     }
@@ -49,7 +56,20 @@ public final class RedisQueue implements AutoCloseable {
      */
     public static RedisQueue connect(
             RedisSettings settings, MailboxSettings mailboxSettings, QueueMetrics metrics, Clock clock) {
-        return new RedisQueue(RedisConnection.open(settings), mailboxSettings, metrics, clock);
+        return connect(settings, mailboxSettings, metrics, clock, Durability.NONE);
+    }
+
+    /**
+     * As {@link #connect(RedisSettings, MailboxSettings, QueueMetrics, Clock)}, with enqueues that complete
+     * only once {@code durability}'s replicas hold the message ({@code WAIT}, see {@link Durability}).
+     */
+    public static RedisQueue connect(
+            RedisSettings settings,
+            MailboxSettings mailboxSettings,
+            QueueMetrics metrics,
+            Clock clock,
+            Durability durability) {
+        return new RedisQueue(RedisConnection.open(settings), mailboxSettings, metrics, clock, durability);
     }
 
     /** The mailboxes of all recipients. */

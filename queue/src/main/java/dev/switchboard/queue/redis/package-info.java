@@ -34,6 +34,11 @@
  * dispatcher thread so calls keep submission order; in a cluster every call holds one message. Scripts pass times through as strings: Lua formats numbers with {@code
  * sprintf}, which cost a tenth of the server's time before.
  *
+ * <p>Durability ({@link dev.switchboard.queue.config.Durability}): with {@code wait-replicas:N} an
+ * enqueue that stored (or found a duplicate) completes only after Redis's {@code WAIT N timeout} on the
+ * connection that carried the write (the shared one standalone; the slot's primary's connection in a
+ * cluster), group-committed per node connection ({@link dev.switchboard.queue.redis.ReplicaWait}).
+ *
  * <p>The connection's Netty pipeline consolidates flushes (one {@code write} per event-loop turn
  * instead of one per command); the codec gives Lettuce exact sizes so arguments are written
  * straight into the command buffer.
