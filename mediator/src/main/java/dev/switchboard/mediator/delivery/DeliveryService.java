@@ -7,6 +7,7 @@ import dev.switchboard.mediator.message.Piuri;
 import dev.switchboard.mediator.quota.StorageBudget;
 import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.EnqueueResult;
+import dev.switchboard.queue.mailbox.MailboxStatus;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.route.Route;
 import dev.switchboard.queue.route.RouteTable;
@@ -64,9 +65,14 @@ public class DeliveryService {
         this.meters = meters;
     }
 
-    /** The wallet confirmed deliveries ({@code messages-received}): no re-push needed for them. */
-    public void confirmed(String conn) {
-        pusher.confirmed(conn);
+    /**
+     * The wallet confirmed deliveries ({@code messages-received}, after the acknowledgement): no re-push needed
+     * for them.
+     *
+     * @return the wallet's mailbox status after the acknowledgement (see {@link Pusher#confirmed})
+     */
+    public MailboxStatus confirmed(String conn) {
+        return pusher.confirmed(conn);
     }
 
     /**

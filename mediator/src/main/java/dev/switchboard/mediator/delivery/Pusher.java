@@ -6,6 +6,7 @@ import dev.switchboard.mediator.store.DeliveryDeadlines;
 import dev.switchboard.mediator.store.WalletSessions;
 import dev.switchboard.queue.mailbox.Delivery;
 import dev.switchboard.queue.mailbox.DeliveryRequest;
+import dev.switchboard.queue.mailbox.MailboxStatus;
 import dev.switchboard.queue.mailbox.Mailboxes;
 import dev.switchboard.queue.route.Route;
 import dev.switchboard.queue.route.RouteTable;
@@ -200,16 +201,17 @@ public class Pusher {
      * once nothing of it is in flight any more. Messages still in flight (a batch pushed meanwhile, or ids the
      * wallet did not list) keep it, so a sweep re-sends them after their lease. The clear is conditional on
      * the deadline read first: a push that recorded a newer one in between keeps its own.
+     *
+     * @return the wallet's mailbox status read after the deadline (the caller's {@code status} reply uses it,
+     *     so it is not read twice)
      */
-    public void confirmed(String conn) {
-        Instant deadline = deadlines.deadline(conn);
-        if (deadline == null) {
-            return;
-        }
-        long inFlight = mailboxes.status(conn).toCompletableFuture().join().inFlightCount();
-        if (inFlight == 0) {
+    public MailboxStatus confirmed(String conn) {
+        Instant deadline = deadlines.deadline(conn); // read first: a newer one recorded after this is kept
+        MailboxStatus status = mailboxes.status(conn).toCompletableFuture().join();
+        if (deadline != null && status.inFlightCount() == 0) {
             deadlines.clearIf(conn, deadline);
         }
+        return status;
     }
 
     /** Delivers what waits for a wallet over its newest live route, in the background. */
@@ -243,12 +245,13 @@ public class Pusher {
             }
             Route route = current.get(0);
             String owner = route.instanceId() + "/" + route.connectionId();
-            boolean live = sessions.isLive(conn, owner);
+            WalletSessions.LiveSession session = sessions.liveSession(conn); // live socket and protocol at once
+            boolean live = session.isLiveOn(owner);
             if (!live && sessions.isPickupUser(conn)) {
                 endClaim(conn, claim);
                 return; // it asks with status-request / delivery-request or turns live mode on
             }
-            if (deliverOn(conn, route, owner, live)) {
+            if (deliverOn(conn, route, owner, live, session.protocol())) {
                 endClaim(conn, claim); // (a batch sent since recorded a newer deadline, which stays)
                 return;
             }
@@ -265,8 +268,12 @@ public class Pusher {
         }
     }
 
-    /** @return false when the callback failed (the route is then dropped by the caller) */
-    private boolean deliverOn(String conn, Route route, String owner, boolean pickupLive) {
+    /**
+     * @param liveProtocol the pickup PIURI of live mode, as stored (null: none stored)
+     * @return false when the callback failed (the route is then dropped by the caller)
+     */
+    private boolean deliverOn(
+            String conn, Route route, String owner, boolean pickupLive, @Nullable String liveProtocol) {
         while (true) {
             List<Delivery> batch = mailboxes
                     .reserve(
@@ -283,7 +290,7 @@ public class Pusher {
             // before sending: should this instance die now, another one re-pushes once the lease ended
             recordDeadline(conn, Instant.now().plus(config.pickup().lease()).plus(deliveryConfig.deadlineGrace()));
             if (pickupLive) {
-                byte[] frame = packer.pack(conn, sessions.liveProtocol(conn), batch);
+                byte[] frame = packer.pack(conn, liveProtocol, batch);
                 boolean ok = relay.send(route.instanceId(), route.send(), frame)
                         .toCompletableFuture()
                         .join();

@@ -1,8 +1,10 @@
 package dev.switchboard.mediator.store;
 
 import dev.switchboard.mediator.config.RelayBackendConfig;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +41,33 @@ public class WalletSessions {
     /** True when the wallet is in live mode on {@code owner}'s socket. */
     public boolean isLive(String conn, String owner) {
         return owner.equals(redis.sync().get(liveKey(conn)));
+    }
+
+    /**
+     * The wallet's live mode in one round trip (an {@code MGET} of both keys, which share the wallet's hash tag):
+     * what {@link #liveSocket} and {@link #liveProtocol} answer one after the other.
+     */
+    public LiveSession liveSession(String conn) {
+        List<KeyValue<String, String>> values = redis.sync().mget(liveKey(conn), liveProtocolKey(conn));
+        return new LiveSession(value(values, 0), value(values, 1));
+    }
+
+    private static @Nullable String value(List<KeyValue<String, String>> values, int i) {
+        return values.size() > i && values.get(i).hasValue() ? values.get(i).getValue() : null;
+    }
+
+    /**
+     * A wallet's live mode as stored.
+     *
+     * @param socket the socket owner ({@code instanceId/connectionId}) it is live on, null when not live
+     * @param protocol the pickup PIURI it turned live mode on with, null when none is stored
+     */
+    public record LiveSession(
+            @Nullable String socket, @Nullable String protocol) {
+        /** True when the wallet is in live mode on {@code owner}'s socket. */
+        public boolean isLiveOn(String owner) {
+            return owner.equals(socket);
+        }
     }
 
     /** The socket ({@code instanceId/connectionId}) the wallet is in live mode on, null when none. */

@@ -75,6 +75,12 @@ public class PickupExchange {
         MailboxStatus s = RecipientScope.selectsMailbox(mediations, conn, in.content(), version.recipientField())
                 ? mailboxes.status(conn).toCompletableFuture().join()
                 : RecipientScope.NOTHING;
+        InboundTransport.Socket socket = in.transport().socket();
+        return status(in, s, socket != null && delivery.isLive(conn, socket.owner()), version);
+    }
+
+    /** The {@code status} reply of a selection's figures {@code s}. */
+    private ObjectNode status(InboundMessage in, MailboxStatus s, boolean live, PickupVersion version) {
         ObjectNode status = Messages.replyInKind(in, version.piuri().message("status"));
         ObjectNode content = Messages.content(status);
         echoRecipient(in, content, version);
@@ -87,8 +93,7 @@ public class PickupExchange {
         if (s.newestReceived() != null) {
             content.set("newest_received_time", version.time().apply(s.newestReceived()));
         }
-        InboundTransport.Socket socket = in.transport().socket();
-        content.put("live_delivery", socket != null && delivery.isLive(conn, socket.owner()));
+        content.put("live_delivery", live);
         return status;
     }
 
@@ -113,7 +118,10 @@ public class PickupExchange {
         return Handled.reply(reply);
     }
 
-    /** {@code messages-received} -> {@code status}; in live mode the mailbox is pushed after it. */
+    /**
+     * {@code messages-received} -> {@code status}; in live mode the mailbox is pushed after it when messages are
+     * still pending.
+     */
     public Handled received(InboundMessage in, PickupVersion version) {
         String conn = wallet(in);
         JsonNode ids = Messages.requireArray(in.content(), "message_id_list");
@@ -125,10 +133,14 @@ public class PickupExchange {
             list.add(id.asText());
         }
         mailboxes.acknowledge(conn, list).toCompletableFuture().join();
-        delivery.confirmed(conn);
+        MailboxStatus after = delivery.confirmed(conn); // read once: for the push decision and the reply
         InboundTransport.Socket socket = in.transport().socket();
-        Handled status = Handled.reply(status(in, conn, version));
-        return socket != null && delivery.isLive(conn, socket.owner()) ? status.thenPush(conn) : status;
+        boolean live = socket != null && delivery.isLive(conn, socket.owner());
+        boolean selected = RecipientScope.selectsMailbox(mediations, conn, in.content(), version.recipientField());
+        Handled status = Handled.reply(status(in, selected ? after : RecipientScope.NOTHING, live, version));
+        // pushed again only when messages wait beyond the last batch (a batch is at most max-batch); a message
+        // stored since is pushed by its own forward
+        return live && after.pendingCount() > 0 ? status.thenPush(conn) : status;
     }
 
     /** {@code live-delivery-change} -> {@code status}; turning it on pushes the mailbox after the status. */

@@ -246,6 +246,39 @@ class PickupV2HandlerTest {
     }
 
     @Test
+    void messagesReceivedInLiveModeSendsWhatWaitsBeyondOneBatch() {
+        TestWallet wallet = Flows.mediatedWallet(identity);
+        String key = Flows.registerRecipientKey(wallet);
+        int maxBatch = 50; // switchboard.mediator.pickup.max-batch (default)
+        List<ObjectNode> stored = new ArrayList<>();
+        for (int i = 0; i <= maxBatch; i++) {
+            ObjectNode inner = Flows.innerEnvelope();
+            stored.add(inner);
+            assertThat(TestWallet.post(Flows.forward(identity, key, inner)).statusCode())
+                    .isEqualTo(202);
+        }
+        ObjectNode change = TestWallet.message(PICKUP + "live-delivery-change");
+        change.put("live_delivery", true);
+        assertThat(viaSocket(wallet, "s6", change).path("message_count").asInt())
+                .isEqualTo(maxBatch + 1);
+        ObjectNode first = wallet.unpack(relay.next("s6"));
+        assertThat(first.path("~attach")).hasSize(maxBatch);
+
+        // one message is left pending: confirming the first batch sends it (nothing else would while live)
+        ObjectNode status = viaSocket(wallet, "s6", received(ids(first)));
+        assertThat(status.path("message_count").asInt()).isEqualTo(1);
+        assertThat(status.path("live_delivery").asBoolean()).isTrue();
+        ObjectNode second = wallet.unpack(relay.next("s6"));
+        assertThat(second.path("@type").asText()).isEqualTo(PICKUP + "delivery");
+        assertThat(second.path("~attach")).hasSize(1);
+        assertThat(second.path("~attach").get(0).path("data").path("json")).isEqualTo(stored.get(maxBatch));
+        assertThat(viaSocket(wallet, "s6", received(ids(second)))
+                        .path("message_count")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void unconfirmedLiveDeliveryIsSentAgainAfterItsLease() {
         TestWallet wallet = Flows.mediatedWallet(identity);
         String key = Flows.registerRecipientKey(wallet);
