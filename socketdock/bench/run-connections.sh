@@ -20,7 +20,7 @@ pids+=($!)
 wait_port 127.0.0.1 "$echo_port"
 "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -cp "$CP" \
   dev.switchboard.socketdock.relay.Main --bindip 0.0.0.0 --bindport "$port" --internal-ip 127.0.0.1 \
-  --internal-port "$internal" --max-connections 19500 \
+  --internal-port "$internal" --max-connections 19500 --max-sockets-per-address 0 --max-socket-rate-per-address 0 \
   --message-uri "http://127.0.0.1:$echo_port/socketdock/message" \
   --connect-uri "http://127.0.0.1:$echo_port/socketdock/connect" \
   --disconnect-uri "http://127.0.0.1:$echo_port/socketdock/disconnect" >"$out/relay.log" 2>&1 &

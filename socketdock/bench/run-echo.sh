@@ -14,6 +14,7 @@ pids+=($!)
 wait_port 127.0.0.1 "$echo_port"
 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m ${RELAY_JAVA_OPTS:-} -cp "$CP" \
   dev.switchboard.socketdock.relay.Main --bindport "$port" --internal-port "$internal" \
+  --max-sockets-per-address 0 --max-socket-rate-per-address 0 \
   --message-uri "http://127.0.0.1:$echo_port/socketdock/message" \
   --disconnect-uri "http://127.0.0.1:$echo_port/socketdock/disconnect" >"$out/echo-relay.log" 2>&1 &
 relay=$!

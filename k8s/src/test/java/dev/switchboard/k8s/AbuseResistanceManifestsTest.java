@@ -126,4 +126,28 @@ class AbuseResistanceManifestsTest {
                         && "socketdock"
                                 .equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")));
     }
+
+    /**
+     * Hole 4 in production profiles: the relay closes silent sockets (idle timeout on), and the per-address
+     * limits, which the relay cannot apply behind the ingress (it sees the ingress pods' addresses), are set on
+     * the socketdock Ingress instead and off at the relay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production", "production-external-redis"})
+    void theRelayClosesIdleSocketsAndTheIngressLimitsConnectionsPerAddress(String overlay) throws Exception {
+        List<HasMetadata> objects = Renders.objects(overlay);
+        java.util.Map<String, String> relayConfig =
+                named(objects, ConfigMap.class, "socketdock-config").getData();
+        assertThat(relayConfig.get("SOCKETDOCK_IDLE_TIMEOUT")).isNotBlank().isNotEqualTo("0");
+        assertThat(relayConfig.get("SOCKETDOCK_MAX_SOCKETS_PER_ADDRESS")).isEqualTo("0");
+        assertThat(relayConfig.get("SOCKETDOCK_MAX_SOCKET_RATE_PER_ADDRESS")).isEqualTo("0");
+        java.util.Map<String, String> annotations = named(
+                        objects, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, "socketdock")
+                .getMetadata()
+                .getAnnotations();
+        assertThat(Integer.parseInt(annotations.get("nginx.ingress.kubernetes.io/limit-connections")))
+                .isPositive();
+        assertThat(Integer.parseInt(annotations.get("nginx.ingress.kubernetes.io/limit-rps")))
+                .isPositive();
+    }
 }

@@ -81,8 +81,14 @@ record ServiceContract(Map<String, Service> services) {
     /** Reads the contract from the sources under {@code repo} (the checkout root). */
     static ServiceContract fromSources(Path repo) {
         Path relay = repo.resolve("socketdock/relay/src/main/java/dev/switchboard/socketdock/relay");
-        // the flags are RelayConfigBuilder's @Option setters; RelayOptions gives them their variables
-        String parser = read(relay.resolve("RelayOptions.java")) + read(relay.resolve("RelayConfigBuilder.java"));
+        // the flags are the @Option setters of RelayConfigBuilder's chain (split by concern); RelayOptions gives
+        // them their variables
+        String parser = read(relay.resolve("RelayOptions.java"))
+                + read(relay.resolve("RelayConfigBuilder.java"))
+                + read(relay.resolve("ListenerOptions.java"))
+                + read(relay.resolve("BackendOptions.java"))
+                + read(relay.resolve("AuthOptions.java"))
+                + read(relay.resolve("LimitOptions.java"));
         if (!parser.contains("ENV_PREFIX = \"SOCKETDOCK_\"")) {
             throw new IllegalStateException("RelayOptions no longer reads SOCKETDOCK_<FLAG>: update ServiceContract");
         }

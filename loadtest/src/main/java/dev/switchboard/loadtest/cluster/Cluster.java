@@ -28,6 +28,11 @@ import redis.embedded.RedisServer;
  * connect through its WebSocket front (a relay or mediator killed is then routed around). The {@link Nemesis}
  * injects faults through {@link #process}, {@link #restart}, {@link #partitionRedis} and {@link #slowCallbacks}.
  * {@link #close()} stops everything it started.
+ *
+ * <p>Every wallet connects from 127.0.0.1, so the relays run without their per-address limits. With the system
+ * property {@code loadtest.otlpEndpoint} (an OTLP/HTTP base URI) tracing is on: each relay exports its spans
+ * there ({@code --otel-exporter-otlp-endpoint}) and each mediator too (its OpenTelemetry SDK on, OTLP over
+ * HTTP/protobuf); unset, tracing is off as in production by default.
  */
 public final class Cluster implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180); // a shared, loaded machine
@@ -41,6 +46,7 @@ public final class Cluster implements AutoCloseable {
     private boolean closed;
     private final String secret = HexFormat.of().formatHex(random(32));
     private final String kek = Base64.getEncoder().encodeToString(random(32));
+    private final String otlpEndpoint = System.getProperty("loadtest.otlpEndpoint", "");
 
     private Cluster(ClusterSpec spec) {
         this.spec = spec;
@@ -133,6 +139,12 @@ public final class Cluster implements AutoCloseable {
                 "-Dswitchboard.mediator.key-encryption-key=" + kek,
                 "-Dswitchboard.mediator.public-http-url=" + httpUrls().get(0),
                 "-Dswitchboard.mediator.public-ws-urls=" + String.join(",", wsUrls())));
+        if (!otlpEndpoint.isEmpty()) {
+            cmd.addAll(List.of(
+                    "-Dquarkus.otel.sdk.disabled=false",
+                    "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
+                    "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + otlpEndpoint));
+        }
         cmd.addAll(MediatorProperties.options());
         cmd.addAll(List.of("-jar", jar.toString()));
         return ChildProcess.start("mediator-" + j, cmd, spec.runDir());
@@ -140,7 +152,7 @@ public final class Cluster implements AutoCloseable {
 
     private ChildProcess startRelay(int i, Path jar, String backend) {
         String cp = jar + ":" + jar.getParent().resolve("lib") + "/*";
-        List<String> cmd = List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 java(),
                 "-Xmx" + spec.relayHeap(),
                 "--enable-native-access=ALL-UNNAMED",
@@ -170,7 +182,15 @@ public final class Cluster implements AutoCloseable {
                 "--heartbeat-uri",
                 backend + "/socketdock/heartbeat",
                 "--drain-window",
-                "1s");
+                "1s",
+                // every simulated wallet connects from 127.0.0.1
+                "--max-sockets-per-address",
+                "0",
+                "--max-socket-rate-per-address",
+                "0"));
+        if (!otlpEndpoint.isEmpty()) {
+            cmd.addAll(List.of("--otel-exporter-otlp-endpoint", otlpEndpoint));
+        }
         return ChildProcess.start("relay-" + i, cmd, spec.runDir());
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The argument checks of {@link RelayConfigBuilder}: each message names the field and what was expected. */
+/** The argument checks of the {@link RelayConfigBuilder} chain's setters: each message names the field and what was expected. */
 final class Checks {
     private Checks() {}
 
@@ -21,6 +21,13 @@ final class Checks {
     static int positive(String name, int v) {
         if (v <= 0) {
             throw new IllegalArgumentException(name + ": " + v + " (expected: > 0)");
+        }
+        return v;
+    }
+
+    static int nonNegative(String name, int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException(name + ": " + v + " (expected: >= 0)");
         }
         return v;
     }

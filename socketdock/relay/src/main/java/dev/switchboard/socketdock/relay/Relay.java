@@ -1,17 +1,20 @@
 package dev.switchboard.socketdock.relay;
 
 import dev.switchboard.socketdock.protocol.CloseCodes;
+import dev.switchboard.socketdock.protocol.auth.ReplayCache;
 import dev.switchboard.socketdock.protocol.auth.RequestSigner;
 import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.relay.backend.BackendClient;
 import dev.switchboard.socketdock.relay.backend.BackendDispatcher;
 import dev.switchboard.socketdock.relay.backend.HeartbeatPublisher;
+import dev.switchboard.socketdock.relay.connection.AddressLimits;
 import dev.switchboard.socketdock.relay.connection.ConnectionRegistry;
 import dev.switchboard.socketdock.relay.connection.RelayConnection;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import dev.switchboard.socketdock.relay.pipeline.InternalChannelInitializer;
 import dev.switchboard.socketdock.relay.pipeline.RelayChannelInitializer;
 import dev.switchboard.socketdock.relay.tracing.FrameTracing;
+import dev.switchboard.socketdock.relay.tracing.TracingSdk;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -22,6 +25,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +52,7 @@ public final class Relay implements AutoCloseable {
     private final Channel publicChannel;
     private final Channel internalChannel;
     private final @Nullable HeartbeatPublisher heartbeat;
+    private final @Nullable OpenTelemetrySdk tracingSdk;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
 
@@ -57,24 +62,38 @@ public final class Relay implements AutoCloseable {
             BackendClient client,
             Channel publicChannel,
             Channel internalChannel,
-            @Nullable HeartbeatPublisher heartbeat) {
+            @Nullable HeartbeatPublisher heartbeat,
+            @Nullable OpenTelemetrySdk tracingSdk) {
         this.context = context;
         this.group = group;
         this.client = client;
         this.publicChannel = publicChannel;
         this.internalChannel = internalChannel;
         this.heartbeat = heartbeat;
+        this.tracingSdk = tracingSdk;
     }
 
     /**
-     * Binds both listeners and starts the heartbeat; spans go to the globally registered OpenTelemetry
-     * ({@link GlobalOpenTelemetry}: no-ops unless an SDK or the OpenTelemetry Java agent registered one).
+     * Binds both listeners and starts the heartbeat. Spans go over OTLP to {@link RelayConfig#otlpEndpoint()}
+     * when it is set (an SDK of {@link TracingSdk}, closed with the relay), else to the globally registered
+     * OpenTelemetry ({@link GlobalOpenTelemetry}: no-ops unless an SDK or the OpenTelemetry Java agent
+     * registered one).
      *
      * @throws InterruptedException when interrupted while binding
      * @throws io.netty.channel.ChannelException when a port cannot be bound
      */
     public static Relay start(RelayConfig config) throws InterruptedException {
-        return start(config, GlobalOpenTelemetry.get());
+        if (config.otlpEndpoint() == null) {
+            // isSet first: get() would try (and log that it declines) the SDK's autoconfiguration
+            return start(config, GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : OpenTelemetry.noop());
+        }
+        OpenTelemetrySdk sdk = TracingSdk.start(config.otlpEndpoint());
+        try {
+            return start(config, sdk, sdk);
+        } catch (InterruptedException | RuntimeException e) {
+            sdk.close();
+            throw e;
+        }
     }
 
     /**
@@ -84,6 +103,11 @@ public final class Relay implements AutoCloseable {
      * @throws io.netty.channel.ChannelException when a port cannot be bound
      */
     public static Relay start(RelayConfig config, OpenTelemetry openTelemetry) throws InterruptedException {
+        return start(config, openTelemetry, null);
+    }
+
+    private static Relay start(RelayConfig config, OpenTelemetry openTelemetry, @Nullable OpenTelemetrySdk owned)
+            throws InterruptedException {
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(config.eventLoopThreads());
         try {
@@ -102,22 +126,28 @@ public final class Relay implements AutoCloseable {
             RelayMetrics metrics = new RelayMetrics();
             ConnectionRegistry registry = new ConnectionRegistry(config.maxConnections());
             metrics.openConnectionsGauge(registry::size);
+            AddressLimits addressLimits = new AddressLimits(
+                    config.maxSocketsPerAddress(),
+                    config.maxSocketRatePerAddress(),
+                    config.addressTableSize(),
+                    System::nanoTime);
+            metrics.addressTableGauge(addressLimits::size);
             BackendClient client = new BackendClient(
                     group,
                     transport.clientChannel(),
                     config.backendConnectTimeout(),
                     config.backendTimeout(),
-                    config.backendPoolSize());
-            RequestSigner signer =
-                    config.secret() == null ? RequestSigner.none() : RequestSigner.hs256(config.secret());
-            RequestVerifier verifier = config.secret() == null
-                    ? RequestVerifier.insecureAcceptAll()
-                    : RequestVerifier.hs256(config.secret());
+                    config.backendPoolSize(),
+                    config.backendPoolWait(),
+                    config.backendMaxPending());
+            RequestSigner signer = signer(config);
+            RequestVerifier verifier = verifier(config);
             BackendDispatcher dispatcher = new BackendDispatcher(client, signer, metrics, config.backendRetries());
             RelayContext context = new RelayContext(
                     config,
                     endpoint,
                     registry,
+                    addressLimits,
                     metrics,
                     new FrameTracing(openTelemetry),
                     dispatcher,
@@ -155,12 +185,40 @@ public final class Relay implements AutoCloseable {
                     .addKeyValue("internal", internalChannel.localAddress())
                     .addKeyValue("endpoint", endpoint)
                     .addKeyValue("message_uri", config.messageUri())
+                    .addKeyValue("key_id", config.keyId() == null ? "-" : config.keyId())
+                    .addKeyValue("otlp_endpoint", config.otlpEndpoint() == null ? "-" : config.otlpEndpoint())
                     .log();
-            return new Relay(context, group, client, publicChannel, internalChannel, heartbeat);
+            return new Relay(context, group, client, publicChannel, internalChannel, heartbeat, owned);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** Signs backend POSTs: with the relay's own key under its kid when {@code --key-id} is set, else shared. */
+    private static RequestSigner signer(RelayConfig config) {
+        if (config.secret() == null) {
+            return RequestSigner.none();
+        }
+        return config.keyId() == null
+                ? RequestSigner.hs256(config.secret())
+                : RequestSigner.hs256(config.secret(), config.keyId());
+    }
+
+    /**
+     * Verifies callbacks: with a kid, only tokens under that kid and the relay's own secret (the mediator signs
+     * callbacks to this instance that way), so a leaked shared secret cannot write to this relay.
+     */
+    private static RequestVerifier verifier(RelayConfig config) {
+        if (config.secret() == null) {
+            return RequestVerifier.insecureAcceptAll();
+        }
+        return config.keyId() == null
+                ? RequestVerifier.hs256(config.secret())
+                : RequestVerifier.builder()
+                        .keyId(config.keyId(), config.secret())
+                        .replayCache(ReplayCache.create())
+                        .build();
     }
 
     private static ServerBootstrap serverBootstrap(
@@ -268,6 +326,9 @@ public final class Relay implements AutoCloseable {
         publicChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         internalChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         client.close(); // before the group: see BackendClient#close
+        if (tracingSdk != null) {
+            tracingSdk.close(); // flushes the spans still batched
+        }
         if (!group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
             LOG.atWarn()
                     .setMessage("event loops did not stop within 10 s")

@@ -2,6 +2,7 @@ package dev.switchboard.socketdock.relay;
 
 import dev.switchboard.socketdock.protocol.auth.RequestVerifier;
 import dev.switchboard.socketdock.relay.backend.BackendDispatcher;
+import dev.switchboard.socketdock.relay.connection.AddressLimits;
 import dev.switchboard.socketdock.relay.connection.ConnectionRegistry;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import dev.switchboard.socketdock.relay.tracing.FrameTracing;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param config the configuration
  * @param endpoint the callback base URI actually used (configured or derived from the bound port)
  * @param registry the open sockets
+ * @param addressLimits the per client address limits of the public listener
  * @param metrics the metrics
  * @param tracing the frame spans (no-ops unless an OpenTelemetry SDK is registered)
  * @param dispatcher posts events to the backend
@@ -26,6 +28,7 @@ public record RelayContext(
         RelayConfig config,
         String endpoint,
         ConnectionRegistry registry,
+        AddressLimits addressLimits,
         RelayMetrics metrics,
         FrameTracing tracing,
         BackendDispatcher dispatcher,

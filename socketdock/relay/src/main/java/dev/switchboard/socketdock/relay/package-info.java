@@ -2,7 +2,8 @@
  * The SocketDock-compatible WebSocket relay: configuration ({@link
  * dev.switchboard.socketdock.relay.RelayConfig}, parsed from SocketDock's flags and ours by {@link
  * dev.switchboard.socketdock.relay.RelayOptions} with picocli, whose flags are the setters of {@link
- * dev.switchboard.socketdock.relay.RelayConfigBuilder}, environment variables included), the instance lifecycle ({@link
+ * dev.switchboard.socketdock.relay.RelayConfigBuilder} and of its superclasses split by concern: listeners,
+ * backend, auth and tracing export, limits; environment variables included), the instance lifecycle ({@link
  * dev.switchboard.socketdock.relay.Relay}: bind, heartbeat, drain) and the entry point {@link
  * dev.switchboard.socketdock.relay.Main}.
  *

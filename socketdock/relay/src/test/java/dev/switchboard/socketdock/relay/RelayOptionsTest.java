@@ -47,7 +47,7 @@ class RelayOptionsTest {
         assertThat(c.maxConnections()).isEqualTo(7);
         assertThat(c.compatPublicCallbacks()).isTrue();
         assertThat(c.connectUri()).isNull();
-        assertThat(c.maxFrameSize()).isEqualTo(4 * 1024 * 1024);
+        assertThat(c.maxFrameSize()).isEqualTo(1024 * 1024);
         assertThat(c.drainWindow()).isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -142,7 +142,7 @@ class RelayOptionsTest {
                 fromHelp.put(h.group(1) + " " + h.group(3), h.group(2));
             }
         }
-        assertThat(fromHelp).hasSize(30);
+        assertThat(fromHelp).hasSize(39);
         assertThat(fromReadme).isEqualTo(fromHelp);
     }
 
@@ -152,6 +152,50 @@ class RelayOptionsTest {
             p = p.getParent();
         }
         return p;
+    }
+
+    @Test
+    void aKeyIdSignsAsThisInstanceAndNeedsASecret() {
+        Map<String, String> env = Map.of("SOCKETDOCK_SECRET", SECRET);
+        RelayConfig own = RelayOptions.parse(List.of("--message-uri", "http://m/x", "--key-id", "relay-7"), env);
+        assertThat(own.keyId()).isEqualTo("relay-7");
+        assertThat(own.instanceId()).as("the mediator wants kid = instance id").isEqualTo("relay-7");
+        assertThat(RelayOptions.parse(
+                                List.of(
+                                        "--message-uri",
+                                        "http://m/x",
+                                        "--key-id",
+                                        "relay-7",
+                                        "--instance-id",
+                                        "relay-7"),
+                                env)
+                        .instanceId())
+                .isEqualTo("relay-7");
+        assertThatThrownBy(() -> RelayOptions.parse(
+                        List.of("--message-uri", "http://m/x", "--key-id", "relay-7", "--instance-id", "other"), env))
+                .hasMessageContaining("keyId: relay-7 (expected: = instanceId other");
+        assertThatThrownBy(() -> RelayOptions.parse(
+                        List.of("--message-uri", "http://m/x", "--key-id", "relay-7", "--insecure-no-auth"), Map.of()))
+                .hasMessageContaining("keyId: relay-7 (expected: with --secret or --secret-file)");
+        assertThatThrownBy(() -> RelayOptions.parse(List.of("--message-uri", "http://m/x", "--key-id", "a b"), env))
+                .hasMessageContaining("--key-id / SOCKETDOCK_KEY_ID");
+    }
+
+    @Test
+    void theLimitsOfIssue13HaveTheirDefaults() {
+        RelayConfig c = RelayOptions.parse(List.of("--message-uri", "http://m/x"), Map.of("SOCKETDOCK_SECRET", SECRET));
+        assertThat(c.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.maxSocketsPerAddress()).isEqualTo(1000);
+        assertThat(c.maxSocketRatePerAddress()).isEqualTo(100);
+        assertThat(c.addressTableSize()).isEqualTo(100_000);
+        assertThat(c.dispatchQueueBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(c.backendPoolWait()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.backendMaxPending()).isEqualTo(4096);
+        assertThat(c.otlpEndpoint()).isNull();
+        assertThatThrownBy(() -> RelayOptions.parse(
+                        List.of("--message-uri", "http://m/x", "--otel-exporter-otlp-endpoint", "grpc://x:4317"),
+                        Map.of("SOCKETDOCK_SECRET", SECRET)))
+                .hasMessageContaining("expected: an absolute http:// or https:// URI");
     }
 
     @Test

@@ -44,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each attempt fails its promise with {@link TimeoutException} after the request timeout (the
  * connection is then closed, since its state is unknown), with {@link ClosedChannelException} when
- * the backend closes mid-request, or with the connect error.
+ * the backend closes mid-request, with the connect error, or with {@link PoolExhaustedException} when no
+ * pooled connection is free: the wait for one is bounded in time ({@code poolWait}) and in waiters
+ * ({@code maxPending} per host, beyond which an acquire fails at once).
  */
 public final class BackendClient implements AutoCloseable {
     private static final AttributeKey<InFlight> IN_FLIGHT = AttributeKey.valueOf("socketdock.backend.inFlight");
@@ -53,6 +55,8 @@ public final class BackendClient implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final Duration requestTimeout;
     private final int poolSize;
+    private final Duration poolWait;
+    private final int maxPending;
     private final Map<InetSocketAddress, FixedChannelPool> pools = new ConcurrentHashMap<>();
 
     /**
@@ -68,6 +72,26 @@ public final class BackendClient implements AutoCloseable {
             Duration connectTimeout,
             Duration requestTimeout,
             int poolSize) {
+        this(group, channelType, connectTimeout, requestTimeout, poolSize, requestTimeout, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param group the relay's event loop group
+     * @param channelType the socket channel class of that group's transport
+     * @param connectTimeout TCP connect time limit
+     * @param requestTimeout time limit from acquiring a connection to the full response
+     * @param poolSize keep-alive connections per backend host, {@code > 0}
+     * @param poolWait longest wait for a pooled connection, {@code > 0}
+     * @param maxPending acquires waiting per backend host, {@code > 0}; more fail at once
+     */
+    public BackendClient(
+            EventLoopGroup group,
+            Class<? extends SocketChannel> channelType,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            int poolSize,
+            Duration poolWait,
+            int maxPending) {
         if (poolSize <= 0) {
             throw new IllegalArgumentException("poolSize: " + poolSize + " (expected: > 0)");
         }
@@ -79,6 +103,14 @@ public final class BackendClient implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
         this.requestTimeout = requestTimeout;
         this.poolSize = poolSize;
+        if (poolWait.isNegative() || poolWait.isZero()) {
+            throw new IllegalArgumentException("poolWait: " + poolWait + " (expected: > 0)");
+        }
+        if (maxPending <= 0) {
+            throw new IllegalArgumentException("maxPending: " + maxPending + " (expected: > 0)");
+        }
+        this.poolWait = poolWait;
+        this.maxPending = maxPending;
     }
 
     /**
@@ -91,7 +123,12 @@ public final class BackendClient implements AutoCloseable {
         FixedChannelPool pool = pools.computeIfAbsent(address(uri), this::newPool);
         pool.acquire().addListener((Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
-                promise.tryFailure(acquired.cause());
+                Throwable cause = acquired.cause();
+                // FixedChannelPool: IllegalStateException past maxPending, TimeoutException past poolWait
+                promise.tryFailure(
+                        cause instanceof IllegalStateException || cause instanceof TimeoutException
+                                ? new PoolExhaustedException(cause)
+                                : cause);
                 return;
             }
             Channel ch = acquired.getNow();
@@ -142,9 +179,9 @@ public final class BackendClient implements AutoCloseable {
                 },
                 ChannelHealthChecker.ACTIVE,
                 FixedChannelPool.AcquireTimeoutAction.FAIL,
-                requestTimeout.toMillis(),
+                poolWait.toMillis(),
                 poolSize,
-                Integer.MAX_VALUE);
+                maxPending);
     }
 
     private static InetSocketAddress address(URI uri) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POSTs one backend event with its request token, retrying with exponential backoff (100 ms,
- * 200 ms, 400 ms, ... capped at 2 s) on timeouts, I/O errors, 408, 429 and 5xx; every attempt of a
+ * 200 ms, 400 ms, ... capped at 2 s) on timeouts, I/O errors, 408, 429 and 5xx (not when the connection
+ * pool is exhausted: {@link PoolExhaustedException} ends the event at once as overloaded); every attempt of a
  * message carries the same {@code Idempotency-Key}. Thread-safe; the returned future completes on
  * the executor given (the socket's event loop).
  */
@@ -104,6 +105,12 @@ public final class BackendDispatcher {
                 failure = new Outcome(kind, r.status(), "HTTP " + r.status());
             } else {
                 Throwable cause = f.cause();
+                if (cause instanceof PoolExhaustedException) {
+                    // fail fast: waiting or retrying would only add to the backlog
+                    metrics.backendError(event, "pool_full");
+                    result.trySuccess(new Outcome(Outcome.Kind.OVERLOADED, 0, cause.getMessage()));
+                    return;
+                }
                 metrics.backendError(event, cause instanceof TimeoutException ? "timeout" : "io");
                 retryable = true;
                 failure = new Outcome(

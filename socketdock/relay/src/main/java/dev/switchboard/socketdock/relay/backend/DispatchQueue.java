@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One socket's backend POSTs, sent one at a time in arrival order. Bounded: {@link #offer} refuses
- * when {@code capacity} events are waiting (the caller then closes the socket with 1013); notices
+ * when {@code capacity} events are waiting, or when the bodies waiting would exceed {@code maxBytes} (the
+ * first one waiting always fits; issue 13: a socket cannot hold {@code capacity} frames of the maximum size);
+ * the caller then closes the socket with 1013. Notices
  * that must go out whatever the load ({@link #offerAlways}, the disconnect notice) bypass the bound.
  * Confined to the socket's event loop: every method must be called there.
  */
@@ -44,23 +46,41 @@ public final class DispatchQueue {
     private final BackendDispatcher dispatcher;
     private final RelayMetrics metrics;
     private final int capacity;
+    private final long maxBytes;
     private @Nullable ArrayDeque<Item> waiting;
+    private long waitingBytes;
     private boolean busy;
 
-    /** @param capacity events waiting behind the one in flight, {@code > 0} */
+    /** A queue bounded by events only. @param capacity events waiting behind the one in flight, {@code > 0} */
     public DispatchQueue(EventLoop loop, BackendDispatcher dispatcher, RelayMetrics metrics, int capacity) {
+        this(loop, dispatcher, metrics, capacity, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param capacity events waiting behind the one in flight, {@code > 0}
+     * @param maxBytes body bytes of the events waiting behind the one in flight, {@code > 0}
+     */
+    public DispatchQueue(
+            EventLoop loop, BackendDispatcher dispatcher, RelayMetrics metrics, int capacity, long maxBytes) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
         }
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes: " + maxBytes + " (expected: > 0)");
+        }
+        this.maxBytes = maxBytes;
         this.loop = loop;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.capacity = capacity;
     }
 
-    /** Enqueues an event. @return false when the queue is full (nothing enqueued) */
+    /** Enqueues an event. @return false when the queue is full, in events or in bytes (nothing enqueued) */
     public boolean offer(Item item) {
-        if (busy && waiting != null && waiting.size() >= capacity) {
+        if (busy
+                && waiting != null
+                && !waiting.isEmpty()
+                && (waiting.size() >= capacity || waitingBytes + item.body().length > maxBytes)) {
             return false;
         }
         offerAlways(item);
@@ -73,6 +93,7 @@ public final class DispatchQueue {
             waiting = new ArrayDeque<>(4);
         }
         waiting.add(item);
+        waitingBytes += item.body().length;
         metrics.dispatchDepth(1);
         pump();
     }
@@ -83,10 +104,21 @@ public final class DispatchQueue {
             return 0;
         }
         int before = waiting.size();
-        waiting.removeIf(i -> i.event().equals(event));
+        waiting.removeIf(i -> {
+            boolean match = i.event().equals(event);
+            if (match) {
+                waitingBytes -= i.body().length;
+            }
+            return match;
+        });
         int dropped = before - waiting.size();
         metrics.dispatchDepth(-dropped);
         return dropped;
+    }
+
+    /** Body bytes of the events waiting (not the one in flight). */
+    public long waitingBytes() {
+        return waitingBytes;
     }
 
     /** Events waiting or in flight. */
@@ -99,6 +131,7 @@ public final class DispatchQueue {
             return;
         }
         Item item = waiting.poll();
+        waitingBytes -= item.body().length;
         busy = true;
         dispatcher
                 .post(item.event(), item.uri(), item.body(), item.binding(), item.traceHeaders(), true, loop)

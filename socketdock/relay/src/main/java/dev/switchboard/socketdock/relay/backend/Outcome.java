@@ -14,7 +14,10 @@ public record Outcome(Kind kind, int status, String detail) {
         DELIVERED,
         /** A non-retryable non-2xx answer (4xx other than 408/429): the backend refuses this event. */
         REJECTED,
-        /** Retries exhausted on 429/503: the backend is overloaded (close 1013). */
+        /**
+         * Retries exhausted on 429/503, or no pooled connection free ({@link PoolExhaustedException}, not
+         * retried): the backend is overloaded (close 1013).
+         */
         OVERLOADED,
         /** Retries exhausted on timeouts, I/O errors or other 5xx (close 1011). */
         FAILED

@@ -7,7 +7,9 @@
  * socket, so order is kept per socket and a slow backend slows only the sockets waiting on it).
  * Out: HTTP/1.1 POSTs through {@link dev.switchboard.socketdock.relay.backend.BackendClient}, and an
  * {@link dev.switchboard.socketdock.relay.backend.Outcome} per event after retries, which the
- * connection maps to a close code (1008 connect refused, 1011 backend failed, 1013 overloaded).
+ * connection maps to a close code (1008 connect refused, 1011 backend failed, 1013 overloaded, also when
+ * no pooled connection comes free in time: {@link dev.switchboard.socketdock.relay.backend.PoolExhaustedException};
+ * 1009 when the backend answers a message 413). The queue is bounded in events and in body bytes.
  * A message POST carries its frame's trace context ({@code traceparent}, from {@code tracing}) on
  * every attempt.
  *

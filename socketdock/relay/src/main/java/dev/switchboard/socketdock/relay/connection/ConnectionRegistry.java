@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The open sockets of this instance, by connection id. Thread-safe. The count includes sockets
- * whose upgrade is reserved but not complete, so the connection cap holds under concurrent
- * upgrades.
+ * The open sockets of this instance, by connection id, and the connection cap. Thread-safe. The cap
+ * counts reservations: one per public TCP connection from its acceptance to its end, upgraded or not, so
+ * half-open sockets count and the cap holds under concurrent upgrades.
  */
 public final class ConnectionRegistry {
     private final ConcurrentHashMap<String, RelayConnection> byId = new ConcurrentHashMap<>();
@@ -24,7 +24,7 @@ public final class ConnectionRegistry {
         this.maxConnections = maxConnections;
     }
 
-    /** Reserves a place for an upgrade. @return false when the instance is at its cap */
+    /** Reserves a place for an accepted connection. @return false when the instance is at its cap */
     public boolean tryReserve() {
         while (true) {
             int n = reserved.get();
@@ -37,7 +37,7 @@ public final class ConnectionRegistry {
         }
     }
 
-    /** Gives back a reservation whose upgrade did not complete or whose socket closed. */
+    /** Gives back the reservation of a connection that closed. */
     public void release() {
         reserved.decrementAndGet();
     }

@@ -55,7 +55,8 @@ public final class RelayConnection {
                 channel.eventLoop(),
                 context.dispatcher(),
                 context.metrics(),
-                context.config().dispatchQueueSize());
+                context.config().dispatchQueueSize(),
+                context.config().dispatchQueueBytes());
     }
 
     /** The connection id. */
@@ -247,13 +248,18 @@ public final class RelayConnection {
     private void onMessageOutcome(Outcome outcome) {
         switch (outcome.kind()) {
             case DELIVERED -> {}
-            case REJECTED ->
+            case REJECTED -> {
                 LOG.atWarn()
                         .setMessage("message rejected by the backend")
                         .addKeyValue("event", "message_rejected")
                         .addKeyValue("connection_id", id)
                         .addKeyValue("status", outcome.status())
                         .log();
+                if (outcome.status() == 413) {
+                    // the backend's limit is below ours: answer the wallet instead of dropping the frame silently
+                    close(CloseCodes.MESSAGE_TOO_BIG, "message too big for the backend");
+                }
+            }
             case OVERLOADED, FAILED -> {
                 queue.drop("message");
                 onBackendFailure("message", outcome);

@@ -4,10 +4,13 @@
  * move it through its {@link dev.switchboard.socketdock.relay.connection.ConnectionState}
  * (Handshaking -&gt; Open -&gt; Draining -&gt; Closed, or straight to Closed). Out: the
  * {@link dev.switchboard.socketdock.relay.connection.ConnectionRegistry} answers callbacks
- * ("which channel is socket {@code id}?"), drain ("close them all") and the open-connections gauge.
+ * ("which channel is socket {@code id}?"), drain ("close them all") and the open-connections gauge, and
+ * holds the connection cap; {@link dev.switchboard.socketdock.relay.connection.AddressLimits} counts
+ * connections and new connections per second per client address (a bounded Caffeine table) for the
+ * pipeline's admission.
  *
  * <p>Threading: a connection's state is changed only on its channel's event loop; the registry is
- * a concurrent map read from any thread.
+ * a concurrent map read from any thread; the address table is thread-safe.
  */
 @NullMarked
 package dev.switchboard.socketdock.relay.connection;

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * All relay metrics, on one Micrometer {@link PrometheusMeterRegistry} per relay. Thread-safe; every
@@ -21,11 +22,14 @@ import java.util.function.IntSupplier;
  * <ul>
  *   <li>{@code socketdock_connections_open} gauge; {@code socketdock_connections_opened_total};
  *       {@code socketdock_connections_closed_total{code}} by WebSocket close code (RFC 6455 section 7.4);
- *       {@code socketdock_upgrades_rejected_total{reason}} ({@code capacity}, {@code draining}, {@code path});
+ *       {@code socketdock_upgrades_rejected_total{reason}} ({@code capacity}, {@code draining}, {@code path},
+ *       {@code address_sockets}, {@code address_rate}, {@code handshake_timeout}); {@code
+ *       socketdock_address_table_size} gauge (client addresses tracked for the per-address limits);
  *   <li>{@code socketdock_frames_in_total{frame}}, {@code socketdock_frames_out_total{frame}} ({@code
  *       text|binary}); {@code socketdock_bytes_in_total}, {@code socketdock_bytes_out_total} (frame payload bytes);
  *   <li>{@code socketdock_backend_request_duration_seconds{event}} histogram per attempt (buckets 1 ms to 10 s);
- *       {@code socketdock_backend_errors_total{event,status}} (HTTP status, {@code timeout} or {@code io});
+ *       {@code socketdock_backend_errors_total{event,status}} (HTTP status, {@code timeout}, {@code io}
+ *       or {@code pool_full});
  *       {@code socketdock_backend_retries_total{event}};
  *   <li>{@code socketdock_callback_requests_total{callback,status}};
  *   <li>{@code socketdock_dispatch_queue_depth} gauge (backend POSTs waiting or in flight, all sockets);
@@ -39,6 +43,7 @@ public final class RelayMetrics {
             "socketdock_connections_opened_total",
             "socketdock_connections_closed_total",
             "socketdock_upgrades_rejected_total",
+            "socketdock_address_table_size",
             "socketdock_frames_in_total",
             "socketdock_frames_out_total",
             "socketdock_bytes_in_total",
@@ -77,11 +82,15 @@ public final class RelayMetrics {
     private final LongAdder dispatchDepth = new LongAdder();
     private final Counter dispatchOverflows;
     private volatile IntSupplier openConnections = () -> 0;
+    private volatile LongSupplier addressTable = () -> 0;
 
     /** A registry with every fixed series registered. */
     public RelayMetrics() {
         Gauge.builder("socketdock.connections.open", () -> openConnections.getAsInt())
                 .description("Open WebSockets.")
+                .register(registry);
+        Gauge.builder("socketdock.address.table.size", () -> addressTable.getAsLong())
+                .description("Client addresses tracked for the per-address limits.")
                 .register(registry);
         opened = counter("socketdock.connections.opened", "WebSockets opened.");
         textIn = frames("socketdock.frames.in", "text", "Data frames received from clients.");
@@ -95,13 +104,19 @@ public final class RelayMetrics {
                 .register(registry);
         dispatchOverflows =
                 counter("socketdock.dispatch.queue.overflows", "Sockets closed with 1013 on a full dispatch queue.");
-        for (String reason : List.of("capacity", "draining", "path")) {
+        for (String reason :
+                List.of("capacity", "draining", "path", "address_sockets", "address_rate", "handshake_timeout")) {
             upgradeCounter(reason);
         }
         for (String event : EVENTS) {
             timer(event);
             retryCounter(event);
         }
+    }
+
+    /** Registers the address-table gauge, reading {@code supplier} (the per-address limits' table size). */
+    public void addressTableGauge(LongSupplier supplier) {
+        addressTable = supplier;
     }
 
     /** Sets where the open-connections gauge reads from (the connection registry). */

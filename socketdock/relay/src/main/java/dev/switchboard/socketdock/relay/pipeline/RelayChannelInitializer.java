@@ -17,8 +17,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  * The public listener's pipeline, top to bottom:
  *
  * <ol>
+ *   <li>{@link AdmissionHandler}: connection cap and per-address limits as the connection is accepted, and the
+ *       handshake timeout;
  *   <li>HTTP/1.1 codec and aggregator (upgrade requests; callbacks too in compatibility mode);
- *   <li>{@link UpgradeGate}: path, draining and connection-cap checks (503), reserving a place;
+ *   <li>{@link UpgradeGate}: path, draining and admission checks (503);
  *   <li>{@link CallbackHandler}, only in compatibility mode (SocketDock serves callbacks here);
  *   <li>UTF-8 validation of text frames (1007 otherwise) and {@link FrameErrorHandler}: frames the
  *       codec or the validator refuse become a graceful close with their code (1009, 1007, 1002);
@@ -32,7 +34,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  */
 public final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_UPGRADE_REQUEST_BYTES = 16 * 1024;
-    private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
 
     private final RelayContext context;
     private final UpgradeGate gate;
@@ -50,7 +51,7 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
                 .checkStartsWith(true)
                 .handleCloseFrames(false)
                 .dropPongFrames(false)
-                .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MS)
+                .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxFrameSize())
                         .allowExtensions(false)
@@ -68,6 +69,7 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
     /** Adds the handlers listed on the class to {@code p} (any channel: unit tests use an EmbeddedChannel). */
     void addHandlers(ChannelPipeline p) {
         RelayConfig config = context.config();
+        p.addLast(AdmissionHandler.NAME, new AdmissionHandler(context));
         p.addLast("http", new HttpServerCodec());
         if (config.compatPublicCallbacks()) {
             p.addLast("aggregator", new CallbackBodyLimit(config.maxCallbackBody(), context.metrics()));

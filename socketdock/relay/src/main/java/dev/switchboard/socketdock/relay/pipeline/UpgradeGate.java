@@ -12,22 +12,18 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * First handler of the public listener: decides whether an HTTP request may become a WebSocket.
- * Passes upgrades to {@code /ws} and {@code /} on; refuses them with 503 while draining or at the
- * connection cap (reserving a place otherwise); in compatibility mode passes callback paths on to
- * the callback handler; answers everything else 404 (or 426 for a plain GET on a WebSocket path).
- * Removes itself once an upgrade goes through.
+ * Decides whether an HTTP request on the public listener may become a WebSocket. Passes upgrades to
+ * {@code /ws} and {@code /} on; refuses them with 503 and {@code Retry-After} while draining or when
+ * {@link AdmissionHandler} refused the connection (connection cap, per-address limits); in compatibility mode
+ * passes callback paths on to the callback handler; answers everything else 404 (or 426 for a plain GET on a
+ * WebSocket path). Removes itself once an upgrade goes through.
  */
 @ChannelHandler.Sharable
 final class UpgradeGate extends ChannelInboundHandlerAdapter {
-    /** Set on a channel holding a connection-cap reservation. */
-    static final AttributeKey<Boolean> RESERVED = AttributeKey.valueOf("socketdock.reserved");
-
     private final RelayContext context;
 
     UpgradeGate(RelayContext context) {
@@ -43,22 +39,27 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
         String path = HttpResponses.path(request.uri());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (context.config().compatPublicCallbacks() && path.startsWith(CallbackPaths.PREFIX)) {
+            AdmissionHandler.settled(ctx.channel());
             ctx.fireChannelRead(msg);
             return;
         }
-        FullHttpResponse refusal = refusal(path, request);
+        FullHttpResponse refusal = refusal(
+                path, request, ctx.channel().attr(AdmissionHandler.REFUSED).get());
         if (refusal != null) {
             ReferenceCountUtil.release(request);
             HttpResponses.send(ctx, keepAlive && refusal.status().code() != 503, refusal);
             return;
         }
-        ctx.channel().attr(RESERVED).set(Boolean.TRUE);
         ctx.pipeline().remove(this);
         ctx.fireChannelRead(request);
     }
 
-    /** The answer refusing this request, or null when it may upgrade (a place is then reserved). */
-    private @Nullable FullHttpResponse refusal(String path, FullHttpRequest request) {
+    /**
+     * The answer refusing this request, or null when it may upgrade.
+     *
+     * @param refused why {@link AdmissionHandler} refused the connection, or null when it admitted it
+     */
+    private @Nullable FullHttpResponse refusal(String path, FullHttpRequest request, @Nullable String refused) {
         if (!path.equals("/") && !path.equals("/ws")) {
             context.metrics().upgradeRejected("path");
             return HttpResponses.text(HttpResponseStatus.NOT_FOUND, "not found\n");
@@ -72,8 +73,12 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
         if (context.isDraining()) {
             return unavailable("draining", "relay is draining\n");
         }
-        if (!context.registry().tryReserve()) {
-            return unavailable("capacity", "relay is at its connection limit\n");
+        if (refused != null) {
+            return unavailable(
+                    refused,
+                    refused.equals("capacity")
+                            ? "relay is at its connection limit\n"
+                            : "too many connections from your address\n");
         }
         return null;
     }

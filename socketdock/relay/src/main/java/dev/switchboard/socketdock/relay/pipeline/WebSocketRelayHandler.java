@@ -41,6 +41,7 @@ final class WebSocketRelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+            AdmissionHandler.settled(ctx.channel());
             connection = new RelayConnection(Ids.newConnectionId(), ctx.channel(), context);
             connection.open(lowerCased(handshake.requestHeaders()));
         }
@@ -98,9 +99,6 @@ final class WebSocketRelayHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (connection != null) {
             connection.onInactive();
-        }
-        if (ctx.channel().attr(UpgradeGate.RESERVED).getAndSet(null) != null) {
-            context.registry().release();
         }
         super.channelInactive(ctx);
     }

@@ -2,7 +2,9 @@
  * The relay's two Netty pipelines, one handler per concern.
  *
  * <p>Public listener ({@link dev.switchboard.socketdock.relay.pipeline.RelayChannelInitializer}):
- * HTTP upgrade requests flow in, pass the {@code UpgradeGate} (path, draining, connection cap),
+ * TCP connections are admitted as they are accepted by {@code AdmissionHandler} (connection cap, per-address
+ * limits, handshake timeout), HTTP upgrade requests flow in, pass the {@code UpgradeGate} (path, draining,
+ * admission: 503),
  * become WebSockets through Netty's protocol handler, and whole data frames reach
  * {@code WebSocketRelayHandler}, which hands them to the socket's
  * {@link dev.switchboard.socketdock.relay.connection.RelayConnection} to be POSTed to the backend

@@ -129,6 +129,33 @@ class BackendDispatcherTest {
     }
 
     @Test
+    void aFullPoolFailsFastAsOverloadedWithoutRetries() throws Exception {
+        backend.answer(r -> new TestBackend.Answer(200, Duration.ofMillis(1500)));
+        try (Wiring small = new Wiring(b -> b.backendRetries(2)
+                .backendTimeout(Duration.ofSeconds(5))
+                .backendPoolSize(1)
+                .backendMaxPending(1)
+                .backendPoolWait(Duration.ofMillis(300)))) {
+            java.util.function.Supplier<io.netty.util.concurrent.Future<Outcome>> post = () -> small.dispatcher.post(
+                    "message", backend.uri("/p"), BODY, RequestBinding.NONE, Map.of(), true, small.loop());
+            var first = post.get(); // takes the only connection
+            Thread.sleep(200);
+            var second = post.get(); // waits for it
+            long start = System.nanoTime();
+            Outcome third = post.get().get(5, TimeUnit.SECONDS); // nobody else may wait: at once
+            assertThat(third.kind()).isEqualTo(Outcome.Kind.OVERLOADED);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
+            // the waiting one gives up after the pool wait, also as overloaded, also without retries
+            assertThat(second.get(5, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.OVERLOADED);
+            assertThat(first.get(5, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.DELIVERED);
+            assertThat(backend.all("/p")).hasSize(1);
+            assertThat(small.metrics.scrape())
+                    .contains("socketdock_backend_errors_total{event=\"message\",status=\"pool_full\"} 2.0")
+                    .contains("socketdock_backend_retries_total{event=\"message\"} 0.0");
+        }
+    }
+
+    @Test
     void tooManyRequestsAnd503AreOverloadedAfterRetries() throws Exception {
         answerStatuses(429);
         assertThat(post("/a", true)).isEqualTo(new Outcome(Outcome.Kind.OVERLOADED, 429, "HTTP 429"));

@@ -93,6 +93,30 @@ class DispatchQueueTest {
     }
 
     @Test
+    void theByteBudgetBoundsTheBodiesWaitingAndTheFirstAlwaysFits() throws Exception {
+        CountDownLatch release = holdAnswers();
+        // 64 events but only 10 bytes waiting
+        DispatchQueue queue =
+                wiring.onLoop(() -> new DispatchQueue(wiring.loop(), wiring.dispatcher, wiring.metrics, 64, 10));
+        assertThat(wiring.onLoop(() -> queue.offer(item("message", "in-flight-body"))))
+                .isTrue();
+        assertThat(backend.next("/message", Duration.ofSeconds(10))).isNotNull();
+        assertThat(wiring.onLoop(() -> queue.offer(item("message", "larger-than-ten-bytes"))))
+                .as("the first waiting event fits whatever its size")
+                .isTrue();
+        assertThat(wiring.onLoop(() -> queue.offer(item("message", "x"))))
+                .as("over the byte budget")
+                .isFalse();
+        assertThat(wiring.onLoop(queue::waitingBytes)).isEqualTo("larger-than-ten-bytes".length());
+        release.countDown();
+        assertThat(done.poll(10, TimeUnit.SECONDS)).isEqualTo("in-flight-body:DELIVERED");
+        assertThat(done.poll(10, TimeUnit.SECONDS)).isEqualTo("larger-than-ten-bytes:DELIVERED");
+        assertThat(wiring.onLoop(queue::waitingBytes)).isZero();
+        assertThat(wiring.onLoop(() -> queue.offer(item("message", "m5")))).isTrue();
+        assertThat(done.poll(10, TimeUnit.SECONDS)).isEqualTo("m5:DELIVERED");
+    }
+
+    @Test
     void theBoundCountsWaitingEventsBehindTheOneInFlight() throws Exception {
         CountDownLatch release = holdAnswers();
         DispatchQueue queue =

@@ -8,6 +8,7 @@ import dev.switchboard.socketdock.relay.RelayConfigBuilder;
 import dev.switchboard.socketdock.relay.RelayContext;
 import dev.switchboard.socketdock.relay.backend.BackendClient;
 import dev.switchboard.socketdock.relay.backend.BackendDispatcher;
+import dev.switchboard.socketdock.relay.connection.AddressLimits;
 import dev.switchboard.socketdock.relay.connection.ConnectionRegistry;
 import dev.switchboard.socketdock.relay.metrics.RelayMetrics;
 import dev.switchboard.socketdock.relay.tracing.FrameTracing;
@@ -58,12 +59,19 @@ public final class Wiring implements AutoCloseable {
                 NioSocketChannel.class,
                 config.backendConnectTimeout(),
                 config.backendTimeout(),
-                config.backendPoolSize());
+                config.backendPoolSize(),
+                config.backendPoolWait(),
+                config.backendMaxPending());
         this.dispatcher = new BackendDispatcher(client, RequestSigner.hs256(SECRET), metrics, config.backendRetries());
         this.context = new RelayContext(
                 config,
                 "http://127.0.0.1:8766",
                 new ConnectionRegistry(config.maxConnections()),
+                new AddressLimits(
+                        config.maxSocketsPerAddress(),
+                        config.maxSocketRatePerAddress(),
+                        config.addressTableSize(),
+                        System::nanoTime),
                 metrics,
                 new FrameTracing(OpenTelemetry.noop()),
                 dispatcher,
