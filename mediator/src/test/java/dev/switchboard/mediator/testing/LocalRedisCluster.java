@@ -83,8 +83,34 @@ public final class LocalRedisCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * A node port whose cluster bus port ({@code port + 10000}: fixed in Redis 6, the embedded binary; the default
+     * in 7) is free too. Both lie below the kernel's ephemeral range (32768..60999 on Linux): an ephemeral node
+     * port's bus port could be taken by any client socket's local port (a failover IT once waited a minute for a
+     * node that had exited on it), or lie above 65535.
+     */
+    private static int freeNodePort() {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 17_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(5_000); // bus 27000..31999
+            if (bindable(port) && bindable(port + 10_000)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free node port with a free bus port in 17000..21999");
+    }
+
+    private static boolean bindable(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Node launch(String binary, Path dir) {
-        int port = RedisTestResource.freePort();
+        int port = freeNodePort();
         try {
             Process process = new ProcessBuilder(
                             binary,
@@ -116,7 +142,16 @@ public final class LocalRedisCluster implements AutoCloseable {
     private void join(int replicasPerPrimary) {
         List<Node> all = all();
         for (Node node : all) {
-            awaitPing(node.port());
+            await("redis-server on " + node.port(), () -> {
+                if (!node.process().isAlive()) { // fail at once, with the reason the node gave
+                    throw new IllegalStateException("redis-server on " + node.port() + " exited: " + logTail(node));
+                }
+                try {
+                    return "PONG".equals(query(node.port(), RedisCommands::ping));
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
         }
         withNode(all.get(0).port(), first -> {
             for (Node node : all.subList(1, all.size())) {
@@ -185,14 +220,13 @@ public final class LocalRedisCluster implements AutoCloseable {
         return all;
     }
 
-    private static void awaitPing(int port) {
-        await("redis-server on " + port, () -> {
-            try {
-                return "PONG".equals(query(port, RedisCommands::ping));
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
+    private String logTail(Node node) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("redis-" + node.port() + ".log"));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {
