@@ -29,7 +29,8 @@ import redis.embedded.RedisServer;
  * injects faults through {@link #process}, {@link #restart}, {@link #partitionRedis} and {@link #slowCallbacks}.
  * {@link #close()} stops everything it started.
  *
- * <p>Every wallet connects from 127.0.0.1, so the relays run without their per-address limits. With the system
+ * <p>Every wallet connects from 127.0.0.1, so the relays run without their per-address limits, and the mediators
+ * without theirs on {@code POST /}. With the system
  * property {@code loadtest.otlpEndpoint} (an OTLP/HTTP base URI) tracing is on: each relay exports its spans
  * there ({@code --otel-exporter-otlp-endpoint}) and each mediator too (its OpenTelemetry SDK on, OTLP over
  * HTTP/protobuf); unset, tracing is off as in production by default.
@@ -138,7 +139,10 @@ public final class Cluster implements AutoCloseable {
                 "-Dswitchboard.relay.jwt-secret=" + secret,
                 "-Dswitchboard.mediator.key-encryption-key=" + kek,
                 "-Dswitchboard.mediator.public-http-url=" + httpUrls().get(0),
-                "-Dswitchboard.mediator.public-ws-urls=" + String.join(",", wsUrls())));
+                "-Dswitchboard.mediator.public-ws-urls=" + String.join(",", wsUrls()),
+                // every sender posts from 127.0.0.1: the per-address limit (100/s by default) would cap the run
+                // itself; loadtest.mediator.* options come after and may turn it back on (the abuse scenario does)
+                "-Dswitchboard.quota.per-address.per-second=0"));
         if (!otlpEndpoint.isEmpty()) {
             cmd.addAll(List.of(
                     "-Dquarkus.otel.sdk.disabled=false",
